@@ -1,0 +1,209 @@
+// The analysis driver: tokens, dialect normalization, statements, PL/pgSQL bodies, parsing.
+#include "AnalyzerInternal.h"
+#include "PgQuery.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+
+namespace cascade {
+
+size_t tokenAt(const StatementContext &Ctx, size_t Offset) {
+  auto It = std::lower_bound(Ctx.Toks.begin() + Ctx.First, Ctx.Toks.begin() + Ctx.Last, Offset,
+                             [](const Token &T, size_t O) { return T.Begin < O; });
+  return static_cast<size_t>(It - Ctx.Toks.begin());
+}
+
+std::vector<std::pair<size_t, size_t>> splitStatements(const std::vector<Token> &Toks,
+                                                       size_t Begin, size_t End) {
+  std::vector<std::pair<size_t, size_t>> Out;
+  size_t Start = Begin;
+  int Depth = 0;
+  for (size_t I = Begin; I < End; ++I) {
+    if (Toks[I].isPunct('('))
+      ++Depth;
+    else if (Toks[I].isPunct(')') && Depth > 0)
+      --Depth;
+    else if (Toks[I].isPunct(';') && Depth == 0) {
+      if (I > Start)
+        Out.push_back({Start, I});
+      Start = I + 1;
+    }
+  }
+  if (End > Start)
+    Out.push_back({Start, End});
+  return Out;
+}
+
+bool blankDownSections(std::string &Text) {
+  bool Found = false, InDown = false;
+  size_t LineStart = 0;
+  while (LineStart < Text.size()) {
+    size_t LineEnd = Text.find('\n', LineStart);
+    if (LineEnd == std::string::npos)
+      LineEnd = Text.size();
+    llvm::StringRef Line = llvm::StringRef(Text).slice(LineStart, LineEnd).trim();
+    if (Line.starts_with("--")) {
+      llvm::StringRef Marker = Line.drop_front(2).trim();
+      if (Marker.starts_with_insensitive("+goose down") ||
+          Marker.starts_with_insensitive("+migrate down"))
+        InDown = Found = true;
+      else if (Marker.starts_with_insensitive("+goose up") ||
+               Marker.starts_with_insensitive("+migrate up"))
+        InDown = false;
+    }
+    if (InDown)
+      for (size_t I = LineStart; I < LineEnd; ++I)
+        if (Text[I] != '\r')
+          Text[I] = ' ';
+    LineStart = LineEnd + 1;
+  }
+  return Found;
+}
+
+namespace {
+
+class Driver {
+public:
+  Driver(std::string Buffer, const AnalyzerOptions &Opts, Catalog &Cat, Analysis &Out)
+      : Buf(std::move(Buffer)), Opts(Opts), Cat(Cat), Out(Out) {}
+
+  void run() {
+    TokenStream Raw = tokenize(Buf);
+    Out.Comments = Raw.Comments;
+    if (Raw.Error)
+      syntaxError(Raw.Error->Offset, Raw.Error->Message);
+    std::string Normal = normalizeDialect(Buf, Raw.Tokens, Opts.SqlDialect);
+    std::vector<Token> Toks = std::move(Raw.Tokens);
+    if (Normal != Buf) {
+      Buf = std::move(Normal);
+      Toks = tokenize(Buf).Tokens;
+    }
+    statements(Toks, 0, Toks.size(), /*InBody=*/false);
+  }
+
+private:
+  std::string Buf;
+  const AnalyzerOptions &Opts;
+  Catalog &Cat;
+  Analysis &Out;
+
+  void syntaxError(size_t Offset, llvm::StringRef Message) {
+    if (Opts.Fragments)
+      return;
+    Finding F;
+    F.CheckId = DiagnosticErrorId;
+    F.Level = Severity::Error;
+    F.Begin = F.End = Offset;
+    F.Message = (Message + "; only REFERENCES clauses of this statement are checked").str();
+    Out.Diagnostics.push_back(std::move(F));
+  }
+
+  void statements(const std::vector<Token> &Toks, size_t Begin, size_t End, bool InBody) {
+    for (auto [First, Last] : splitStatements(Toks, Begin, End)) {
+      if (!InBody && bodyStatement(Toks, First, Last))
+        continue;
+      parse(Toks, First, Last);
+    }
+  }
+
+  /// DO blocks and CREATE FUNCTION/PROCEDURE bodies in PL/pgSQL or SQL: the DDL they run is
+  /// analysed in place. Returns true when the statement was such a wrapper.
+  bool bodyStatement(const std::vector<Token> &Toks, size_t First, size_t Last) {
+    bool IsDo = Toks[First].is("do");
+    bool IsRoutine = false;
+    if (Toks[First].is("create"))
+      for (size_t I = First + 1; I < Last && I < First + 5; ++I)
+        IsRoutine = IsRoutine || Toks[I].is("function") || Toks[I].is("procedure");
+    if (!IsDo && !IsRoutine)
+      return false;
+    std::string Language = IsDo ? "plpgsql" : "sql";
+    const Token *Body = nullptr;
+    for (size_t I = First + 1; I < Last; ++I) {
+      if (Toks[I].is("language") && I + 1 < Last)
+        Language = Toks[I + 1].Kind == TokKind::String
+                       ? llvm::StringRef(Buf).slice(Toks[I + 1].Begin + 1, Toks[I + 1].End - 1).lower()
+                       : Toks[I + 1].Name;
+      if (!Body && Toks[I].Kind == TokKind::String && Buf[Toks[I].Begin] == '$' &&
+          (IsDo || (I > First && Toks[I - 1].is("as"))))
+        Body = &Toks[I];
+    }
+    if (!Body || (Language != "plpgsql" && Language != "sql"))
+      return IsDo; // a DO block in another language, or quoted with '': nothing to analyse
+    llvm::StringRef Spelling = llvm::StringRef(Buf).slice(Body->Begin, Body->End);
+    size_t Delim = Spelling.find('$', 1);
+    if (Delim == llvm::StringRef::npos || Spelling.size() < 2 * (Delim + 1))
+      return true;
+    size_t BodyBegin = Body->Begin + Delim + 1, BodyEnd = Body->End - (Delim + 1);
+    llvm::StringRef Text = llvm::StringRef(Buf).slice(BodyBegin, BodyEnd);
+    TokenStream Inner = tokenize(Text, BodyBegin);
+    llvm::append_range(Out.Comments, Inner.Comments);
+    std::string Normal = normalizeDialect(Text, Inner.Tokens, Opts.SqlDialect, BodyBegin);
+    if (Normal != Text) {
+      Buf.replace(BodyBegin, Normal.size(), Normal);
+      Inner = tokenize(llvm::StringRef(Buf).slice(BodyBegin, BodyEnd), BodyBegin);
+    }
+    // PL/pgSQL control words are not SQL: analyse only the CREATE TABLE / ALTER TABLE runs.
+    const std::vector<Token> &T = Inner.Tokens;
+    for (size_t I = 0; I < T.size(); ++I) {
+      bool Starts = (T[I].is("alter") && I + 1 < T.size() && T[I + 1].is("table")) ||
+                    (T[I].is("create") && I + 1 < T.size() &&
+                     (T[I + 1].is("table") || T[I + 1].is("temp") || T[I + 1].is("temporary") ||
+                      T[I + 1].is("unlogged")));
+      if (!Starts)
+        continue;
+      size_t J = I;
+      int Depth = 0;
+      for (; J < T.size(); ++J) {
+        if (T[J].isPunct('('))
+          ++Depth;
+        else if (T[J].isPunct(')'))
+          --Depth;
+        else if (T[J].isPunct(';') && Depth == 0)
+          break;
+      }
+      parse(T, I, J);
+      I = J;
+    }
+    return true;
+  }
+
+  void parse(const std::vector<Token> &Toks, size_t First, size_t Last) {
+    StatementContext Ctx{Toks, First, Last, Cat, Out, Opts};
+    size_t Base = Toks[First].Begin;
+    std::string Text = Buf.substr(Base, Toks[Last - 1].End - Base);
+    ParseResult Parsed = parseJson(Text);
+    if (const PgQueryError *E = Parsed->error) {
+      syntaxError(Base + cursorPosToByte(Text, E->cursorpos), E->message ? E->message : "");
+      extractFromTokens(Ctx);
+      return;
+    }
+    llvm::Expected<llvm::json::Value> Tree = llvm::json::parse(Parsed->parse_tree);
+    if (!Tree) {
+      llvm::consumeError(Tree.takeError());
+      extractFromTokens(Ctx);
+      return;
+    }
+    if (const llvm::json::Object *Root = Tree->getAsObject())
+      if (const llvm::json::Array *Stmts = Root->getArray("stmts"))
+        for (const llvm::json::Value &S : *Stmts)
+          if (const llvm::json::Object *RawStmt = S.getAsObject())
+            if (const llvm::json::Object *Stmt = RawStmt->getObject("stmt"))
+              extractFromParseTree(*Stmt, Base, Ctx);
+  }
+};
+
+} // namespace
+
+Analysis analyzeSql(llvm::StringRef Text, const AnalyzerOptions &Opts, Catalog &Cat) {
+  Analysis Out;
+  std::string Buffer = Text.str();
+  if (llvm::StringRef(Buffer).starts_with("\xEF\xBB\xBF"))
+    Buffer.replace(0, 3, "   ");
+  Driver(std::move(Buffer), Opts, Cat, Out).run();
+  llvm::sort(Out.ForeignKeys, [](const ForeignKey &A, const ForeignKey &B) {
+    return A.Ref.Begin < B.Ref.Begin;
+  });
+  return Out;
+}
+
+} // namespace cascade

@@ -1,0 +1,44 @@
+// SQL text in, foreign keys and input diagnostics out: the front half of every check run.
+#ifndef CASCADE_CHECKER_ANALYZER_H
+#define CASCADE_CHECKER_ANALYZER_H
+
+#include "Catalog.h"
+#include "DialectNormalizer.h"
+#include "Finding.h"
+#include "ForeignKey.h"
+#include "Tokens.h"
+
+#include "llvm/ADT/StringRef.h"
+#include <string>
+#include <vector>
+
+namespace cascade {
+
+struct AnalyzerOptions {
+  Dialect SqlDialect = Dialect::Auto;
+  /// Text that need not be whole statements (SQL inside C/C++ string literals): statements that
+  /// do not parse are scanned for FK clauses without a syntax-error diagnostic, and clauses
+  /// must have the shape of a column definition or FOREIGN KEY clause.
+  bool Fragments = false;
+};
+
+struct Analysis {
+  std::vector<ForeignKey> ForeignKeys; // in text order
+  std::vector<Finding> Diagnostics;    // problems with the input (syntax errors)
+  std::vector<Token> Comments;         // for suppression comments
+};
+
+/// Analyses Text. Tables created in it are recorded in Cat (which may hold earlier files).
+Analysis analyzeSql(llvm::StringRef Text, const AnalyzerOptions &Opts, Catalog &Cat);
+
+/// Replaces the `-- +goose Down` / `-- +migrate Down` sections of a migration with spaces.
+/// Returns true when there was one.
+bool blankDownSections(std::string &Text);
+
+/// Token ranges [first, last) of the statements in Toks, split at top-level semicolons.
+std::vector<std::pair<size_t, size_t>> splitStatements(const std::vector<Token> &Toks,
+                                                       size_t Begin, size_t End);
+
+} // namespace cascade
+
+#endif

@@ -1,0 +1,32 @@
+// Shared by the analyzer's parse-tree and token-level halves; not part of the library's API.
+#ifndef CASCADE_CHECKER_ANALYZERINTERNAL_H
+#define CASCADE_CHECKER_ANALYZERINTERNAL_H
+
+#include "Analyzer.h"
+
+#include "llvm/Support/JSON.h"
+
+namespace cascade {
+
+/// One statement: tokens [First, Last) of Toks, which index the analysed buffer.
+struct StatementContext {
+  const std::vector<Token> &Toks;
+  size_t First, Last;
+  Catalog &Cat;
+  Analysis &Out;
+  const AnalyzerOptions &Opts;
+};
+
+/// Walks a parsed statement (libpg_query JSON, locations relative to Base): records FKs,
+/// updates the catalog.
+void extractFromParseTree(const llvm::json::Object &Stmt, size_t Base, StatementContext &Ctx);
+
+/// The token-level scan for text the parser rejects: every REFERENCES clause in the statement.
+void extractFromTokens(StatementContext &Ctx);
+
+/// Index of the first token at or after byte Offset, within [First, Last).
+size_t tokenAt(const StatementContext &Ctx, size_t Offset);
+
+} // namespace cascade
+
+#endif

@@ -1,0 +1,35 @@
+// What the checks are told: root tables and per-check options.
+#ifndef CASCADE_CHECKER_CHECKOPTIONS_H
+#define CASCADE_CHECKER_CHECKOPTIONS_H
+
+#include "ForeignKey.h"
+
+#include "llvm/Support/Error.h"
+#include <string>
+#include <vector>
+
+namespace cascade {
+
+/// A table whose rows a product must be able to delete: `users`, `auth.users(id)`.
+struct RootTable {
+  QualifiedName Table; // an unqualified root matches the table in any schema
+  std::string Column;  // empty: any referenced column
+  std::string str() const;
+  /// "a user" for users: the words the messages use for one row.
+  std::string rowNoun() const;
+};
+
+llvm::Expected<RootTable> parseRootTable(llvm::StringRef Spec);
+
+struct CheckOptions {
+  std::vector<RootTable> Roots;
+  bool AllowSetNull = true;
+
+  CheckOptions();
+  /// The root FK references, if any.
+  const RootTable *rootOf(const ForeignKey &FK) const;
+};
+
+} // namespace cascade
+
+#endif

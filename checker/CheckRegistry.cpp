@@ -1,0 +1,36 @@
+#include "Check.h"
+#include "checks/MissingOnDeleteCheck.h"
+#include "checks/SetNullNotNullCheck.h"
+
+#include "llvm/ADT/STLExtras.h"
+
+namespace cascade {
+
+template <typename T> static std::unique_ptr<Check> make() { return std::make_unique<T>(); }
+
+llvm::ArrayRef<CheckInfo> allChecks() {
+  static const CheckInfo Checks[] = {
+      {"cascade-missing-on-delete",
+       "a foreign key to a root table without ON DELETE CASCADE blocks deleting the root row",
+       make<MissingOnDeleteCheck>},
+      {"cascade-set-null-not-null",
+       "ON DELETE SET NULL on a NOT NULL column fails when the referenced row is deleted",
+       make<SetNullNotNullCheck>},
+  };
+  return Checks;
+}
+
+bool isKnownCheck(llvm::StringRef Id) {
+  return llvm::any_of(allChecks(), [&](const CheckInfo &C) { return Id == C.Id; });
+}
+
+Finding findingAt(const ForeignKey &FK, const char *CheckId, std::string Message) {
+  Finding F;
+  F.CheckId = CheckId;
+  F.Begin = FK.Ref.Begin;
+  F.End = FK.Ref.End;
+  F.Message = std::move(Message);
+  return F;
+}
+
+} // namespace cascade

@@ -1,0 +1,35 @@
+// .cascade-tidy.yaml: found by walking up from each file, like .clang-tidy.
+#ifndef CASCADE_CHECKER_CONFIG_H
+#define CASCADE_CHECKER_CONFIG_H
+
+#include "llvm/Support/Error.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cascade {
+
+inline constexpr const char *ConfigFileName = ".cascade-tidy.yaml";
+
+struct Config {
+  std::optional<std::string> Checks;
+  std::optional<std::string> WarningsAsErrors;
+  std::optional<std::vector<std::string>> RootTables;
+  std::optional<std::string> Dialect;
+  std::optional<bool> AllowSetNull;
+  std::optional<std::vector<std::string>> FrozenMigrations;
+  std::string Source; // the file it came from, "" for built-in defaults
+  std::string Directory; // FrozenMigrations globs are relative to it
+
+  /// Fields set in Over replace ours.
+  void mergeFrom(const Config &Over);
+};
+
+/// Parses YAML; unknown keys and ill-typed values are errors naming Path.
+llvm::Expected<Config> parseConfig(llvm::StringRef Yaml, llvm::StringRef Path);
+llvm::Expected<Config> readConfigFile(llvm::StringRef Path);
+std::string dumpConfig(const Config &C);
+
+} // namespace cascade
+
+#endif

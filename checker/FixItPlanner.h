@@ -1,0 +1,24 @@
+// Edits that change a REFERENCES clause's ON DELETE action at a grammar-legal spot.
+#ifndef CASCADE_CHECKER_FIXITPLANNER_H
+#define CASCADE_CHECKER_FIXITPLANNER_H
+
+#include "Finding.h"
+#include "ForeignKey.h"
+
+#include <string>
+#include <vector>
+
+namespace cascade {
+
+/// Replaces an existing ON DELETE action's words, or inserts ` ON DELETE <action>` after the
+/// column list / table name / MATCH clause / ON UPDATE action, never after DEFERRABLE or NOT VALID.
+/// The new words follow the spelling case of the clause they join.
+Edit planOnDelete(const ReferencesClause &Ref, Action NewAction);
+
+/// Applies non-overlapping edits (sorted by offset; an edit overlapping an earlier one is
+/// skipped). Returns the number applied.
+size_t applyEdits(std::string &Text, std::vector<Edit> Edits);
+
+} // namespace cascade
+
+#endif

@@ -1,0 +1,79 @@
+// The foreign-key model every check and the catalog share.
+#ifndef CASCADE_CHECKER_FOREIGNKEY_H
+#define CASCADE_CHECKER_FOREIGNKEY_H
+
+#include "Tokens.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cascade {
+
+/// A possibly schema-qualified name. Unquoted parts are folded to lower case, quoted ones are exact.
+struct QualifiedName {
+  std::string Schema, Name;
+  bool empty() const { return Name.empty(); }
+  /// SQL spelling: parts quoted only where needed.
+  std::string str() const;
+  bool operator==(const QualifiedName &O) const { return Schema == O.Schema && Name == O.Name; }
+};
+
+/// Quotes Ident when it is not a plain lower-case identifier or is a reserved word.
+std::string quoteIdent(const std::string &Ident);
+
+/// ON DELETE / ON UPDATE actions, with pg_constraint's one-letter codes.
+enum class Action : char {
+  NoAction = 'a', Restrict = 'r', Cascade = 'c', SetNull = 'n', SetDefault = 'd'
+};
+const char *actionSql(Action A); // "NO ACTION", "CASCADE", ...
+
+struct ActionClause {
+  Action Act = Action::NoAction;
+  bool Explicit = false;             // spelled in the text
+  size_t ClauseBegin = 0, ClauseEnd = 0; // "ON DELETE ... " whole clause
+  size_t ActionBegin = 0, ActionEnd = 0; // the action words (with a SET NULL column list)
+  std::vector<std::string> SetColumns;   // PG 15 SET NULL (cols)
+  bool LowerCase = false;                // spelled in lower case: fixes follow suit
+};
+
+/// Where `REFERENCES ...` sits in the text, found from scanner tokens.
+struct ReferencesClause {
+  size_t Begin = 0, End = 0; // REFERENCES keyword .. last token of the clause
+  QualifiedName Table;
+  std::vector<std::string> Columns;
+  char Match = 's'; // f(ull), p(artial), s(imple)
+  ActionClause OnDelete, OnUpdate;
+  size_t InsertAt = 0;   // a grammar-legal place for a new ON DELETE clause
+  bool LowerCase = false; // REFERENCES spelled in lower case
+};
+
+/// Parses the clause starting at Toks[RefIndex] (the REFERENCES keyword). Stops at Limit.
+std::optional<ReferencesClause> parseReferences(const std::vector<Token> &Toks, size_t RefIndex,
+                                                size_t Limit);
+
+/// Reads `name`, `schema.name` or `db.schema.name` starting at Toks[I]; advances I.
+std::optional<QualifiedName> parseQualifiedName(const std::vector<Token> &Toks, size_t &I,
+                                                size_t Limit);
+
+struct ForeignKey {
+  QualifiedName Child;             // empty when unknown (a fragment)
+  std::vector<std::string> Columns; // child columns
+  std::vector<bool> NotNull;        // per child column, when known
+  std::string Name;                 // explicit constraint name, if any
+  bool Deferrable = false, InitiallyDeferred = false, NotValid = false;
+  bool FromTokens = false; // found by the token-level scan, not the parse tree
+  ReferencesClause Ref;
+  /// Where the definition starts (CONSTRAINT / FOREIGN / REFERENCES).
+  size_t DefinitionBegin = 0;
+
+  bool anyNotNull() const;
+  /// "notes(author_id)" / "(author_id)" when the table is unknown.
+  std::string childDisplay() const;
+  /// "users(id)" / "users" when no columns are named.
+  std::string parentDisplay() const;
+};
+
+} // namespace cascade
+
+#endif

@@ -1,0 +1,35 @@
+// clang-tidy's suppression comments, read from SQL comments: NOLINT, NOLINTNEXTLINE,
+// NOLINTBEGIN/NOLINTEND, each with an optional (check, glob*) list.
+#ifndef CASCADE_CHECKER_NOLINT_H
+#define CASCADE_CHECKER_NOLINT_H
+
+#include "Finding.h"
+#include "GlobList.h"
+#include "SourceText.h"
+#include "Tokens.h"
+
+#include <string>
+#include <vector>
+
+namespace cascade {
+
+class NolintFilter {
+public:
+  NolintFilter(llvm::StringRef Text, const std::vector<Token> &Comments);
+  bool suppresses(const Finding &F) const;
+  /// Unknown check names and unmatched NOLINTBEGIN/NOLINTEND comments.
+  const std::vector<Finding> &problems() const { return Problems; }
+
+private:
+  struct Region {
+    unsigned FirstLine, LastLine;
+    GlobList Checks;
+  };
+  LineTable Lines;
+  std::vector<Region> Regions;
+  std::vector<Finding> Problems;
+};
+
+} // namespace cascade
+
+#endif

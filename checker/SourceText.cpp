@@ -1,0 +1,69 @@
+#include "SourceText.h"
+
+#include "llvm/Support/ConvertUTF.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/raw_ostream.h"
+#include <algorithm>
+
+namespace cascade {
+
+LineTable::LineTable(llvm::StringRef Text) : Text(Text) {
+  Starts.push_back(0);
+  for (size_t I = 0; I < Text.size(); ++I)
+    if (Text[I] == '\n')
+      Starts.push_back(I + 1);
+  if (Text.starts_with("\xEF\xBB\xBF"))
+    Bom = 3;
+}
+
+unsigned LineTable::line(size_t Offset) const {
+  return static_cast<unsigned>(std::upper_bound(Starts.begin(), Starts.end(), Offset) -
+                               Starts.begin());
+}
+
+unsigned LineTable::column(size_t Offset) const {
+  unsigned L = line(Offset);
+  size_t Start = Starts[L - 1];
+  if (L == 1 && Offset >= Bom)
+    Start = Bom;
+  return static_cast<unsigned>(Offset - Start + 1);
+}
+
+size_t LineTable::lineStart(unsigned Line) const {
+  size_t S = Starts[std::min<size_t>(Line, Starts.size()) - 1];
+  return Line == 1 ? std::max(S, Bom) : S;
+}
+
+llvm::StringRef LineTable::lineText(unsigned Line) const {
+  size_t S = lineStart(Line);
+  size_t E = Line < Starts.size() ? Starts[Line] - 1 : Text.size();
+  llvm::StringRef L = Text.slice(S, E);
+  return L.ends_with("\r") ? L.drop_back() : L;
+}
+
+std::optional<Finding> validateText(llvm::StringRef Text) {
+  Finding F;
+  F.CheckId = DiagnosticErrorId;
+  F.Level = Severity::Error;
+  size_t Nul = Text.find('\0');
+  if (Nul != llvm::StringRef::npos) {
+    F.Begin = F.End = Nul;
+    F.Message = "file contains a NUL byte at offset " + std::to_string(Nul) +
+                "; it looks binary, not SQL text, and was not analysed";
+    return F;
+  }
+  const llvm::UTF8 *Begin = reinterpret_cast<const llvm::UTF8 *>(Text.data());
+  const llvm::UTF8 *Pos = Begin;
+  if (!llvm::isLegalUTF8String(&Pos, Begin + Text.size())) {
+    size_t At = static_cast<size_t>(Pos - Begin);
+    F.Begin = F.End = At;
+    std::string Hex;
+    llvm::raw_string_ostream(Hex) << llvm::format_hex(static_cast<unsigned char>(Text[At]), 4);
+    F.Message = "file is not valid UTF-8 (byte " + Hex + " at offset " + std::to_string(At) +
+                "); it was not analysed: convert it to UTF-8";
+    return F;
+  }
+  return std::nullopt;
+}
+
+} // namespace cascade

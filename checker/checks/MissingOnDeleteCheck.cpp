@@ -1,0 +1,55 @@
+#include "MissingOnDeleteCheck.h"
+#include "../FixItPlanner.h"
+
+namespace cascade {
+
+void MissingOnDeleteCheck::check(const ForeignKey &FK, const CheckOptions &Opts,
+                                 std::vector<Finding> &Out) const {
+  const RootTable *Root = Opts.rootOf(FK);
+  if (!Root)
+    return;
+  const ActionClause &D = FK.Ref.OnDelete;
+  bool SelfReference = FK.Child.Name == FK.Ref.Table.Name &&
+                       (FK.Child.Schema == FK.Ref.Table.Schema || FK.Child.Schema.empty() ||
+                        FK.Ref.Table.Schema.empty());
+  switch (D.Act) {
+  case Action::Cascade:
+    return;
+  case Action::SetNull:
+  case Action::SetDefault:
+    // SET NULL on a NOT NULL column is cascade-set-null-not-null's business.
+    if (Opts.AllowSetNull || SelfReference || (D.Act == Action::SetNull && FK.anyNotNull()))
+      return;
+    break;
+  case Action::NoAction:
+  case Action::Restrict:
+    break;
+  }
+  std::string Now = D.Explicit ? std::string("with ON DELETE ") + actionSql(D.Act)
+                               : std::string("without ON DELETE ") +
+                                     (SelfReference ? "SET NULL" : "CASCADE");
+  std::string Message = "foreign key " + FK.childDisplay() + " references " +
+                        FK.parentDisplay() + " " + Now + "; deleting " + Root->rowNoun() +
+                        " fails here";
+  if (D.Explicit && (D.Act == Action::SetNull || D.Act == Action::SetDefault))
+    Message = "foreign key " + FK.childDisplay() + " references " + FK.parentDisplay() +
+              " with ON DELETE " + actionSql(D.Act) +
+              "; AllowSetNull is off, so rows must go with " + Root->rowNoun();
+  Finding F = findingAt(FK, "cascade-missing-on-delete", std::move(Message));
+  if (!SelfReference) {
+    F.Edits.push_back(planOnDelete(FK.Ref, Action::Cascade));
+  } else if (!FK.anyNotNull()) {
+    F.Notes.push_back({F.Begin, F.End,
+                       "a self-reference must not cascade: deleting one row would delete the rows "
+                       "that point to it; the fix sets ON DELETE SET NULL"});
+    F.Edits.push_back(planOnDelete(FK.Ref, Action::SetNull));
+  } else {
+    F.Notes.push_back({F.Begin, F.End,
+                       "a self-reference must not cascade and its NOT NULL column cannot be set "
+                       "to null: no automatic fix; make the column nullable and use ON DELETE "
+                       "SET NULL"});
+  }
+  Out.push_back(std::move(F));
+}
+
+} // namespace cascade

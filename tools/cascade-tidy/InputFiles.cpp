@@ -1,0 +1,123 @@
+#include "InputFiles.h"
+#include "GlobList.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace fs = llvm::sys::fs;
+namespace path = llvm::sys::path;
+
+namespace cascade {
+
+bool isDownMigration(llvm::StringRef Path) {
+  llvm::StringRef Name = path::filename(Path);
+  return Name.ends_with_insensitive(".down.sql") || Name.equals_insensitive("down.sql");
+}
+
+static bool excluded(llvm::StringRef Path, const InputOptions &Opts) {
+  return llvm::any_of(Opts.Excludes, [&](const std::string &G) {
+    return wildcardMatch(G, Path) || wildcardMatch(G, path::filename(Path));
+  });
+}
+
+/// Directories a walk never enters: version control and build trees.
+static bool skippedDirectory(llvm::StringRef Dir) {
+  llvm::StringRef Name = path::filename(Dir);
+  if (Name == ".git" || Name == ".hg" || Name == ".svn" || Name == "node_modules" ||
+      Name == "CMakeFiles" || Name == ".cache")
+    return true;
+  return fs::exists(Dir + "/CMakeCache.txt");
+}
+
+static void walk(const std::string &Dir, const InputOptions &Opts, InputSet &Out) {
+  std::error_code EC;
+  std::vector<std::string> Entries;
+  for (fs::directory_iterator It(Dir, EC), End; It != End && !EC; It.increment(EC))
+    Entries.push_back(It->path());
+  if (EC) {
+    Out.Problems.push_back({Dir, "cannot read directory: " + EC.message()});
+    return;
+  }
+  llvm::sort(Entries);
+  for (const std::string &P : Entries) {
+    if (excluded(P, Opts))
+      continue;
+    fs::file_status St;
+    if (std::error_code SE = fs::status(P, St)) {
+      if (path::extension(P).equals_insensitive(".sql"))
+        Out.Problems.push_back({P, "cannot open file: " + SE.message()});
+      continue;
+    }
+    if (fs::is_directory(St)) {
+      if (!skippedDirectory(P))
+        walk(P, Opts, Out);
+      continue;
+    }
+    if (!path::extension(P).equals_insensitive(".sql"))
+      continue;
+    if (!Opts.IncludeDown && isDownMigration(P))
+      Out.SkippedDown.push_back(P);
+    else
+      Out.Files.push_back(P);
+  }
+}
+
+InputSet collectInputs(const std::vector<std::string> &Paths, const InputOptions &Opts) {
+  InputSet Out;
+  for (const std::string &P : Paths) {
+    fs::file_status St;
+    if (std::error_code EC = fs::status(P, St)) {
+      Out.Problems.push_back({P, "cannot open file: " + EC.message()});
+      continue;
+    }
+    if (fs::is_directory(St)) {
+      walk(P, Opts, Out);
+    } else if (!Opts.IncludeDown && isDownMigration(P)) {
+      Out.SkippedExplicit.push_back(P);
+    } else {
+      Out.Files.push_back(P);
+    }
+  }
+  // A file named twice (directly and through its directory) is checked once.
+  std::vector<std::string> Unique;
+  for (std::string &F : Out.Files)
+    if (!llvm::is_contained(Unique, F))
+      Unique.push_back(std::move(F));
+  Out.Files = std::move(Unique);
+  return Out;
+}
+
+llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Contents) {
+  fs::file_status St;
+  if (std::error_code EC = fs::status(Path, St))
+    return llvm::createStringError(EC, "cannot stat " + Path.str() + ": " + EC.message());
+  llvm::SmallString<256> Temp;
+  int FD;
+  llvm::SmallString<256> Model(Path);
+  Model += ".cascade-tidy-%%%%%%";
+  if (std::error_code EC = fs::createUniqueFile(Model, FD, Temp))
+    return llvm::createStringError(EC, "cannot create a temporary file next to " + Path.str() +
+                                           ": " + EC.message());
+  {
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS << Contents;
+    OS.close();
+    if (OS.has_error()) {
+      fs::remove(Temp);
+      return llvm::createStringError(OS.error(), "cannot write " + Temp.str().str());
+    }
+  }
+  if (std::error_code EC = fs::setPermissions(Temp, St.permissions())) {
+    fs::remove(Temp);
+    return llvm::createStringError(EC, "cannot set permissions on " + Temp.str().str());
+  }
+  if (std::error_code EC = fs::rename(Temp, Path)) {
+    fs::remove(Temp);
+    return llvm::createStringError(EC, "cannot replace " + Path.str() + ": " + EC.message());
+  }
+  return llvm::Error::success();
+}
+
+} // namespace cascade

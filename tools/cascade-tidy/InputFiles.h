@@ -1,0 +1,39 @@
+// Which files a run looks at: paths expanded, directories walked, down migrations set aside.
+#ifndef CASCADE_TIDY_INPUTFILES_H
+#define CASCADE_TIDY_INPUTFILES_H
+
+#include "llvm/Support/Error.h"
+#include <string>
+#include <vector>
+
+namespace cascade {
+
+struct InputProblem {
+  std::string Path;
+  std::string Message;
+};
+
+struct InputSet {
+  std::vector<std::string> Files;          // in a stable order
+  std::vector<InputProblem> Problems;      // unreadable paths: exit status 2
+  std::vector<std::string> SkippedDown;    // down migrations not linted
+  std::vector<std::string> SkippedExplicit; // named on the command line but skipped
+};
+
+struct InputOptions {
+  bool IncludeDown = false;
+  std::vector<std::string> Excludes; // globs matched against the path and the file name
+};
+
+/// *.down.sql, or down.sql inside a migration folder.
+bool isDownMigration(llvm::StringRef Path);
+
+InputSet collectInputs(const std::vector<std::string> &Paths, const InputOptions &Opts);
+
+/// Writes Contents to Path through a temporary file in the same directory and a rename,
+/// keeping the file's permissions.
+llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Contents);
+
+} // namespace cascade
+
+#endif

@@ -1,0 +1,149 @@
+#include "SqlFrontEnd.h"
+#include "InputFiles.h"
+#include "Nolint.h"
+#include "SourceText.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+
+namespace cascade {
+
+FileReport checkSqlFile(const std::string &Path, const FileSettings &S) {
+  FileReport R;
+  R.Path = Path;
+  R.Frozen = S.Frozen;
+  R.WarningsAsErrors = S.WarningsAsErrors;
+  auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                         /*RequiresNullTerminator=*/false);
+  if (!Buf) {
+    R.ReadError = "cannot read file: " + Buf.getError().message();
+    return R;
+  }
+  R.Text = (*Buf)->getBuffer().str();
+  if (auto Bad = validateText(R.Text)) {
+    R.Undecodable = true;
+    R.Findings.push_back(std::move(*Bad));
+    return R;
+  }
+  std::string Sql = R.Text;
+  if (!S.IncludeDown)
+    blankDownSections(Sql);
+  Catalog Cat;
+  CheckResult Result = checkSql(Sql, S.Checker, Cat);
+  NolintFilter Nolint(Sql, Result.Parsed.Comments);
+  for (Finding &F : Result.Findings) {
+    if (Nolint.suppresses(F)) {
+      ++R.Suppressed;
+      continue;
+    }
+    if (S.Frozen && F.Level == Severity::Warning) {
+      F.Edits.clear();
+      F.Notes.push_back({F.Begin, F.End,
+                         "this migration is listed in FrozenMigrations (already applied): fix "
+                         "it with a new migration; --fix leaves it unchanged"});
+    }
+    R.Findings.push_back(std::move(F));
+  }
+  llvm::append_range(R.Findings, Nolint.problems());
+  llvm::stable_sort(R.Findings,
+                    [](const Finding &A, const Finding &B) { return A.Begin < B.Begin; });
+  return R;
+}
+
+static std::string absolute(llvm::StringRef P) {
+  llvm::SmallString<256> A(P);
+  llvm::sys::fs::make_absolute(A);
+  llvm::sys::path::remove_dots(A, /*remove_dot_dot=*/true);
+  return A.str().str();
+}
+
+llvm::Expected<std::optional<Config>> SettingsResolver::nearestConfig(const std::string &Dir) {
+  {
+    std::lock_guard<std::mutex> G(Lock);
+    auto It = Cache.find(Dir);
+    if (It != Cache.end())
+      return It->second;
+  }
+  std::optional<Config> Found;
+  std::string Candidate = Dir + "/" + ConfigFileName;
+  if (llvm::sys::fs::exists(Candidate)) {
+    auto C = readConfigFile(Candidate);
+    if (!C)
+      return C.takeError();
+    Found = std::move(*C);
+  } else {
+    llvm::StringRef Parent = llvm::sys::path::parent_path(Dir);
+    if (!Parent.empty() && Parent != Dir) {
+      auto Up = nearestConfig(Parent.str());
+      if (!Up)
+        return Up.takeError();
+      Found = std::move(*Up);
+    }
+  }
+  std::lock_guard<std::mutex> G(Lock);
+  Cache[Dir] = Found;
+  return Found;
+}
+
+llvm::Expected<Config> SettingsResolver::effectiveConfig(const std::string &Path) {
+  Config C;
+  C.Checks = "cascade-*";
+  C.WarningsAsErrors = "";
+  C.RootTables = std::vector<std::string>{"users"};
+  C.Dialect = "auto";
+  C.AllowSetNull = true;
+  C.FrozenMigrations = std::vector<std::string>{};
+  if (Explicit) {
+    C.mergeFrom(*Explicit);
+  } else {
+    std::string Abs = absolute(Path);
+    std::string Dir = llvm::sys::fs::is_directory(Abs)
+                          ? Abs
+                          : llvm::sys::path::parent_path(Abs).str();
+    auto Near = nearestConfig(Dir);
+    if (!Near)
+      return Near.takeError();
+    if (*Near)
+      C.mergeFrom(**Near);
+  }
+  C.mergeFrom(CommandLine);
+  return C;
+}
+
+llvm::Expected<FileSettings> SettingsResolver::forFile(const std::string &Path) {
+  auto C = effectiveConfig(Path);
+  if (!C)
+    return C.takeError();
+  FileSettings S;
+  S.IncludeDown = IncludeDown;
+  S.ConfigSource = C->Source;
+  S.Checker.Enabled = GlobList(*C->Checks);
+  S.WarningsAsErrors = GlobList(*C->WarningsAsErrors);
+  auto D = parseDialect(*C->Dialect);
+  if (!D)
+    return llvm::createStringError("invalid Dialect '" + *C->Dialect + "'" +
+                                   (C->Source.empty() ? "" : " in " + C->Source) +
+                                   ": expected auto, postgres or cockroach");
+  S.Checker.Analyzer.SqlDialect = *D;
+  S.Checker.Checks.AllowSetNull = *C->AllowSetNull;
+  S.Checker.Checks.Roots.clear();
+  for (const std::string &Spec : *C->RootTables) {
+    auto Root = parseRootTable(Spec);
+    if (!Root)
+      return Root.takeError();
+    S.Checker.Checks.Roots.push_back(*Root);
+  }
+  std::string Abs = absolute(Path);
+  for (const std::string &G : *C->FrozenMigrations) {
+    std::string Pattern = llvm::sys::path::is_absolute(G) || C->Directory.empty()
+                              ? G
+                              : absolute(C->Directory + "/" + G);
+    if (wildcardMatch(Pattern, Abs))
+      S.Frozen = true;
+  }
+  return S;
+}
+
+} // namespace cascade

@@ -1,0 +1,60 @@
+// The .sql front end: reads a migration, runs the checker, applies SQL-comment suppressions.
+// It only maps byte offsets to locations; what the SQL means is the checker's business.
+#ifndef CASCADE_TIDY_SQLFRONTEND_H
+#define CASCADE_TIDY_SQLFRONTEND_H
+
+#include "Checker.h"
+#include "Config.h"
+#include "GlobList.h"
+
+#include <memory>
+#include <mutex>
+#include <map>
+#include <string>
+
+namespace cascade {
+
+/// Everything that decides how one file is checked.
+struct FileSettings {
+  CheckerOptions Checker;
+  GlobList WarningsAsErrors;
+  bool Frozen = false;
+  bool IncludeDown = false;
+  std::string ConfigSource; // for --dump-config and messages
+};
+
+struct FileReport {
+  std::string Path;
+  std::string Text;              // the bytes as read
+  std::vector<Finding> Findings; // after suppression
+  unsigned Suppressed = 0;
+  std::string ReadError;         // set when the file could not be read: exit status 2
+  bool Undecodable = false;      // NUL bytes or invalid UTF-8: exit status 2
+  bool Frozen = false;
+  GlobList WarningsAsErrors;
+};
+
+FileReport checkSqlFile(const std::string &Path, const FileSettings &S);
+
+/// Command-line settings over the nearest .cascade-tidy.yaml over built-in defaults.
+class SettingsResolver {
+public:
+  SettingsResolver(Config CommandLine, std::optional<Config> ExplicitFile, bool IncludeDown)
+      : CommandLine(std::move(CommandLine)), Explicit(std::move(ExplicitFile)),
+        IncludeDown(IncludeDown) {}
+  llvm::Expected<FileSettings> forFile(const std::string &Path);
+  /// The merged configuration that applies to Path.
+  llvm::Expected<Config> effectiveConfig(const std::string &Path);
+
+private:
+  llvm::Expected<std::optional<Config>> nearestConfig(const std::string &Dir);
+  Config CommandLine;
+  std::optional<Config> Explicit;
+  bool IncludeDown;
+  std::mutex Lock;
+  std::map<std::string, std::optional<Config>> Cache; // directory -> its nearest config
+};
+
+} // namespace cascade
+
+#endif

@@ -1,0 +1,256 @@
+// cascade-tidy: finds foreign keys that keep a root row (a user) from being deleted, and fixes them.
+#include "DiagnosticPrinter.h"
+#include "ExportFixes.h"
+#include "FixItPlanner.h"
+#include "InputFiles.h"
+#include "SqlFrontEnd.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+using namespace cascade;
+
+namespace {
+
+cl::OptionCategory Category("cascade-tidy options");
+cl::list<std::string> Paths(cl::Positional, cl::desc("<path>..."), cl::cat(Category));
+cl::opt<std::string> ChecksOpt("checks", cl::desc("Checks to run, clang-tidy glob syntax: "
+                                                   "'-*,cascade-missing-on-delete'"),
+                               cl::cat(Category));
+cl::list<std::string> RootOpt("root", cl::desc("A root table: TABLE, SCHEMA.TABLE or TABLE(COLUMN); "
+                                               "repeatable (default: users)"),
+                              cl::cat(Category));
+cl::opt<std::string> DialectOpt("dialect", cl::desc("SQL dialect: auto, postgres or cockroach"),
+                                cl::cat(Category));
+cl::opt<bool> AllowSetNullOpt("allow-set-null",
+                              cl::desc("Accept ON DELETE SET NULL/SET DEFAULT on nullable columns "
+                                       "(default true)"),
+                              cl::cat(Category));
+cl::opt<bool> Fix("fix", cl::desc("Apply the suggested fixes in place"), cl::cat(Category));
+cl::opt<std::string> ExportFixesPath("export-fixes",
+                                     cl::desc("Write fixes as clang-tidy YAML for "
+                                              "clang-apply-replacements"),
+                                     cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> WarningsAsErrorsOpt("warnings-as-errors",
+                                         cl::desc("Checks whose warnings are errors (globs)"),
+                                         cl::cat(Category));
+cl::opt<bool> Quiet("quiet", cl::desc("Do not print the counts of warnings and suppressions"),
+                    cl::cat(Category));
+cl::opt<unsigned> Jobs("j", cl::desc("Files checked in parallel (default: all cores)"),
+                       cl::init(0), cl::cat(Category));
+cl::opt<bool> ListChecks("list-checks", cl::desc("List the enabled checks and exit"),
+                         cl::cat(Category));
+cl::opt<bool> DumpConfig("dump-config", cl::desc("Print the configuration in effect and exit"),
+                         cl::cat(Category));
+cl::opt<std::string> ConfigFile("config-file",
+                                cl::desc("Use this configuration file instead of looking for "
+                                         ".cascade-tidy.yaml next to each file"),
+                                cl::cat(Category));
+cl::opt<bool> IncludeDown("include-down", cl::desc("Also lint down migrations"),
+                          cl::cat(Category));
+cl::list<std::string> Exclude("exclude", cl::desc("Skip paths matching this glob; repeatable"),
+                              cl::cat(Category));
+
+Config commandLineConfig() {
+  Config C;
+  if (ChecksOpt.getNumOccurrences())
+    C.Checks = ChecksOpt;
+  if (WarningsAsErrorsOpt.getNumOccurrences())
+    C.WarningsAsErrors = WarningsAsErrorsOpt;
+  if (!RootOpt.empty())
+    C.RootTables = std::vector<std::string>(RootOpt.begin(), RootOpt.end());
+  if (DialectOpt.getNumOccurrences())
+    C.Dialect = DialectOpt;
+  if (AllowSetNullOpt.getNumOccurrences())
+    C.AllowSetNull = AllowSetNullOpt;
+  return C;
+}
+
+int fail(const Twine &Message) {
+  WithColor::error(errs(), "cascade-tidy") << Message << "\n";
+  return 2;
+}
+
+/// Applies the fixes of one file's findings; a finding counts as fixed when all its edits went in.
+/// Returns {applied, offered}.
+std::pair<unsigned, unsigned> applyFixes(FileReport &R, std::vector<bool> &Fixed) {
+  struct Pending {
+    Edit E;
+    size_t Finding;
+  };
+  std::vector<Pending> All;
+  Fixed.assign(R.Findings.size(), false);
+  unsigned Offered = 0;
+  for (size_t I = 0; I < R.Findings.size(); ++I) {
+    if (R.Findings[I].Edits.empty() || R.Findings[I].Level == Severity::Error)
+      continue;
+    ++Offered;
+    Fixed[I] = true;
+    for (const Edit &E : R.Findings[I].Edits)
+      All.push_back({E, I});
+  }
+  stable_sort(All, [](const Pending &A, const Pending &B) { return A.E.Offset < B.E.Offset; });
+  std::vector<Edit> Accepted;
+  size_t End = 0;
+  for (const Pending &P : All) {
+    bool Duplicate = !Accepted.empty() && Accepted.back() == P.E;
+    if (!Duplicate && (P.E.Offset < End || (!Accepted.empty() && P.E.Offset == End &&
+                                            P.E.Length == 0 && Accepted.back().Length == 0))) {
+      Fixed[P.Finding] = false; // conflicts with an earlier fix
+      continue;
+    }
+    if (!Duplicate)
+      Accepted.push_back(P.E);
+    End = std::max(End, P.E.Offset + P.E.Length);
+  }
+  // A finding with a rejected edit keeps none of its edits.
+  std::vector<Edit> Final;
+  for (const Pending &P : All)
+    if (Fixed[P.Finding] && (Final.empty() || !(Final.back() == P.E)))
+      Final.push_back(P.E);
+  applyEdits(R.Text, Final);
+  return {static_cast<unsigned>(count(Fixed, true)), Offered};
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  InitLLVM X(argc, argv);
+  cl::HideUnrelatedOptions(Category);
+  std::string ParseErrors;
+  raw_string_ostream ErrOS(ParseErrors);
+  if (!cl::ParseCommandLineOptions(argc, argv,
+                                   "cascade-tidy: foreign keys that block deleting a user\n",
+                                   &ErrOS)) {
+    errs() << ParseErrors;
+    return 2;
+  }
+
+  std::optional<Config> Explicit;
+  if (!ConfigFile.empty()) {
+    auto C = readConfigFile(ConfigFile);
+    if (!C)
+      return fail(toString(C.takeError()));
+    Explicit = std::move(*C);
+  }
+  SettingsResolver Resolver(commandLineConfig(), Explicit, IncludeDown);
+  std::string Here = Paths.empty() ? std::string(".") : Paths.front();
+
+  if (DumpConfig || ListChecks) {
+    auto C = Resolver.effectiveConfig(Here);
+    if (!C)
+      return fail(toString(C.takeError()));
+    if (auto S = Resolver.forFile(Here); !S)
+      return fail(toString(S.takeError()));
+    if (DumpConfig) {
+      outs() << dumpConfig(*C);
+      return 0;
+    }
+    GlobList Enabled(*C->Checks);
+    outs() << "Enabled checks:\n";
+    for (const CheckInfo &Info : allChecks())
+      if (Enabled.contains(Info.Id))
+        outs() << "    " << Info.Id << "\n";
+    outs() << "\n";
+    return 0;
+  }
+  if (Paths.empty())
+    return fail("no input paths; usage: cascade-tidy [options] <path>...");
+
+  InputOptions InOpts;
+  InOpts.IncludeDown = IncludeDown;
+  InOpts.Excludes.assign(Exclude.begin(), Exclude.end());
+  InputSet Inputs = collectInputs(Paths, InOpts);
+  int Status = 0;
+  for (const InputProblem &P : Inputs.Problems) {
+    errs() << P.Path << ": error: " << P.Message << "\n";
+    Status = 2;
+  }
+  for (const std::string &P : Inputs.SkippedExplicit)
+    errs() << P << ": note: not linted: a down migration restores old definitions on purpose; "
+                   "pass --include-down to lint it\n";
+
+  std::vector<FileSettings> Settings;
+  for (const std::string &F : Inputs.Files) {
+    auto S = Resolver.forFile(F);
+    if (!S)
+      return fail(toString(S.takeError()));
+    Settings.push_back(std::move(*S));
+  }
+
+  std::vector<FileReport> Reports(Inputs.Files.size());
+  {
+    DefaultThreadPool Pool(hardware_concurrency(Jobs));
+    for (size_t I = 0; I < Inputs.Files.size(); ++I)
+      Pool.async([&, I] { Reports[I] = checkSqlFile(Inputs.Files[I], Settings[I]); });
+    Pool.wait();
+  }
+
+  unsigned Warnings = 0, Errors = 0, Suppressed = 0, Applied = 0, Offered = 0;
+  bool Remaining = false;
+  for (FileReport &R : Reports) {
+    Suppressed += R.Suppressed;
+    if (!R.ReadError.empty()) {
+      errs() << R.Path << ": error: " << R.ReadError << "\n";
+      Status = 2;
+      continue;
+    }
+    if (R.Undecodable)
+      Status = 2;
+    LineTable Lines(R.Text);
+    for (const Finding &F : R.Findings) {
+      PrintOptions P;
+      P.AsError = F.Level == Severity::Warning && R.WarningsAsErrors.contains(F.CheckId);
+      printFinding(outs(), R.Path, R.Text, Lines, F, P);
+      (F.Level == Severity::Error || P.AsError ? Errors : Warnings)++;
+    }
+  }
+  outs().flush();
+
+  if (!ExportFixesPath.empty())
+    if (Error E = exportFixes(ExportFixesPath, Reports))
+      return fail(toString(std::move(E)));
+
+  for (FileReport &R : Reports) {
+    std::vector<bool> Fixed(R.Findings.size(), false);
+    if (Fix && !R.Frozen && R.ReadError.empty() && !R.Undecodable) {
+      std::string Before = R.Text;
+      auto [A, O] = applyFixes(R, Fixed);
+      Applied += A;
+      Offered += O;
+      if (R.Text != Before)
+        if (Error E = writeFileAtomically(R.Path, R.Text)) {
+          errs() << R.Path << ": error: " << toString(std::move(E)) << "\n";
+          Status = 2;
+          Fixed.assign(Fixed.size(), false);
+        }
+    }
+    for (size_t I = 0; I < R.Findings.size(); ++I)
+      Remaining = Remaining || !Fixed[I];
+  }
+
+  if (!Quiet) {
+    if (Warnings || Errors)
+      errs() << Warnings << " warning" << (Warnings == 1 ? "" : "s")
+             << (Errors ? " and " + std::to_string(Errors) + " error" + (Errors == 1 ? "" : "s")
+                        : std::string())
+             << " generated.\n";
+    if (Suppressed)
+      errs() << "Suppressed " << Suppressed << " warning" << (Suppressed == 1 ? "" : "s") << " ("
+             << Suppressed << " NOLINT).\n";
+    if (!Inputs.SkippedDown.empty())
+      errs() << "Skipped " << Inputs.SkippedDown.size() << " down migration"
+             << (Inputs.SkippedDown.size() == 1 ? "" : "s") << " (use --include-down).\n";
+  }
+  if (Fix)
+    errs() << "cascade-tidy applied " << Applied << " of " << Offered << " fixes\n";
+  if (Status)
+    return Status;
+  return Remaining ? 1 : 0;
+}

@@ -71,7 +71,7 @@ public:
     TokenStream Raw = tokenize(Buf);
     Out.Comments = Raw.Comments;
     if (Raw.Error)
-      syntaxError(Raw.Error->Offset, Raw.Error->Message);
+      syntaxError(Raw.Error->Offset, Raw.Error->Message, /*Scanner=*/true);
     std::string Normal = normalizeDialect(Buf, Raw.Tokens, Opts.SqlDialect);
     std::vector<Token> Toks = std::move(Raw.Tokens);
     if (Normal != Buf) {
@@ -87,14 +87,21 @@ private:
   Catalog &Cat;
   Analysis &Out;
 
-  void syntaxError(size_t Offset, llvm::StringRef Message) {
+  /// Scanner errors end the analysable text; parser errors only their statement.
+  void syntaxError(size_t Offset, llvm::StringRef Message, bool Scanner = false) {
     if (Opts.Fragments)
       return;
     Finding F;
     F.CheckId = DiagnosticErrorId;
     F.Level = Severity::Error;
     F.Begin = F.End = Offset;
-    F.Message = (Message + "; only REFERENCES clauses of this statement are checked").str();
+    // libpg_query quotes the rest of an unterminated token: keep its first line.
+    std::string Text = Message.str();
+    size_t Break = Text.find_first_of("\r\n");
+    if (Break != std::string::npos)
+      Text = Text.substr(0, Break) + "...\"";
+    F.Message = Text + (Scanner ? "; the rest of the file was not analysed"
+                                : "; only REFERENCES clauses of this statement are checked");
     Out.Diagnostics.push_back(std::move(F));
   }
 

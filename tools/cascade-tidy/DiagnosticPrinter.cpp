@@ -55,7 +55,8 @@ void printFinding(llvm::raw_ostream &OS, llvm::StringRef Path, llvm::StringRef T
   OS << Path << ":" << Lines.line(F.Begin) << ":" << Lines.column(F.Begin) << ": "
      << (Error ? "error: " : "warning: ") << F.Message << " [" << F.CheckId
      << (P.AsError && F.Level != Severity::Error ? ",-warnings-as-errors" : "") << "]\n";
-  printSnippet(OS, Lines, F.Begin, F.End, P.ShowFixes ? &F.Edits : nullptr);
+  if (P.ShowSnippet)
+    printSnippet(OS, Lines, F.Begin, F.End, P.ShowFixes ? &F.Edits : nullptr);
   for (const Note &N : F.Notes) {
     OS << Path << ":" << Lines.line(N.Begin) << ":" << Lines.column(N.Begin) << ": note: "
        << N.Message << "\n";

@@ -13,6 +13,7 @@ namespace cascade {
 struct PrintOptions {
   bool AsError = false; // --warnings-as-errors matched
   bool ShowFixes = true;
+  bool ShowSnippet = true;
 };
 
 void printFinding(llvm::raw_ostream &OS, llvm::StringRef Path, llvm::StringRef Text,

@@ -207,6 +207,7 @@ int main(int argc, char **argv) {
     for (const Finding &F : R.Findings) {
       PrintOptions P;
       P.AsError = F.Level == Severity::Warning && R.WarningsAsErrors.contains(F.CheckId);
+      P.ShowSnippet = !R.Undecodable; // the bytes would garble a terminal
       printFinding(outs(), R.Path, R.Text, Lines, F, P);
       (F.Level == Severity::Error || P.AsError ? Errors : Warnings)++;
     }
@@ -236,10 +237,14 @@ int main(int argc, char **argv) {
   }
 
   if (!Quiet) {
-    if (Warnings || Errors)
-      errs() << Warnings << " warning" << (Warnings == 1 ? "" : "s")
-             << (Errors ? " and " + std::to_string(Errors) + " error" + (Errors == 1 ? "" : "s")
-                        : std::string())
+    auto Plural = [](unsigned N, const char *What) {
+      return std::to_string(N) + " " + What + (N == 1 ? "" : "s");
+    };
+    if (Warnings && Errors)
+      errs() << Plural(Warnings, "warning") << " and " << Plural(Errors, "error")
+             << " generated.\n";
+    else if (Warnings || Errors)
+      errs() << (Warnings ? Plural(Warnings, "warning") : Plural(Errors, "error"))
              << " generated.\n";
     if (Suppressed)
       errs() << "Suppressed " << Suppressed << " warning" << (Suppressed == 1 ? "" : "s") << " ("

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what a Debian 12 machine is missing (apt), then configures and builds into build/.
+# Sourced by run-example.sh and run-tests.sh; safe to run again.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+PACKAGES=(cmake ninja-build g++ python3
+  llvm-19-dev llvm-19-tools libclang-19-dev libclang-cpp19-dev clang-19 clang-tidy-19 clang-tools-19
+  libpg-query-dev libprotobuf-c-dev libpq-dev postgresql)
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "bootstrap: installing ${missing[*]}" >&2
+  SUDO=""
+  [[ $(id -u) -eq 0 ]] || SUDO="sudo"
+  $SUDO apt-get update -q >&2
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
+fi
+
+BUILD_DIR=${BUILD_DIR:-build}
+if [[ ! -f $BUILD_DIR/build.ninja ]]; then
+  cmake -S . -B "$BUILD_DIR" -G Ninja >&2
+fi
+cmake --build "$BUILD_DIR" >&2

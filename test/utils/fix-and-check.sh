@@ -3,7 +3,8 @@
 #   fix-and-check.sh <test.sql> <tmp-prefix> [cascade-tidy options...]
 # 1. checks the diagnostics against the test's CHECK lines (exact, nothing unexpected);
 # 2. applies --fix to a copy and checks the fixed text against its FIXED lines;
-# 3. re-parses the fixed copy (no syntax error may appear) and runs --fix again: no change.
+# 3. re-parses the fixed copy (no syntax error may appear; with KEEP_PARSE_ERRORS=1, no new one)
+#    and runs --fix again: no change.
 set -euo pipefail
 src=$1 tmp=$2
 shift 2
@@ -16,7 +17,13 @@ FileCheck --implicit-check-not='{{warning|error}}:' "$src" < "$tmp.diags"
 cascade-tidy --quiet "$@" --fix "$tmp.sql" > /dev/null 2>&1 || true
 FileCheck --check-prefix=FIXED "$src" < "$tmp.sql"
 cascade-tidy --quiet --checks='-*' "$tmp.sql" > "$tmp.reparse" 2>&1 || true
-if [[ -s $tmp.reparse ]]; then
+# KEEP_PARSE_ERRORS=1: the test's input does not parse on purpose; its errors must not grow.
+if [[ -n ${KEEP_PARSE_ERRORS:-} ]]; then
+  cascade-tidy --quiet --checks='-*' "$src" 2>&1 | sed "s|^$src:||" > "$tmp.reparse.before" || true
+  sed "s|^$tmp.sql:||" "$tmp.reparse" | grep -c 'error:' > "$tmp.n.after" || true
+  grep -c 'error:' "$tmp.reparse.before" > "$tmp.n.before" || true
+  cmp "$tmp.n.before" "$tmp.n.after"
+elif [[ -s $tmp.reparse ]]; then
   echo "fixed text does not parse cleanly:" >&2
   cat "$tmp.reparse" >&2
   exit 1

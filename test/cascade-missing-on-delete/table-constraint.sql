@@ -1,0 +1,13 @@
+-- RUN: bash %utils/fix-and-check.sh %s %t
+CREATE TABLE users (id UUID PRIMARY KEY);
+CREATE TABLE grants (
+  id UUID PRIMARY KEY,
+  user_id UUID NOT NULL,
+  granted_by UUID,
+  CONSTRAINT grants_user_fk FOREIGN KEY (user_id) REFERENCES users (id),
+-- CHECK: :[[@LINE-1]]:51: warning: foreign key grants(user_id) references users(id) without ON DELETE CASCADE; deleting a user fails here [cascade-missing-on-delete]
+-- FIXED: {{^}}  CONSTRAINT grants_user_fk FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE,{{$}}
+  FOREIGN KEY (granted_by) REFERENCES users(id) MATCH SIMPLE DEFERRABLE INITIALLY DEFERRED
+-- CHECK: :[[@LINE-1]]:28: warning: foreign key grants(granted_by) references users(id) without ON DELETE CASCADE; deleting a user fails here [cascade-missing-on-delete]
+-- FIXED: {{^}}  FOREIGN KEY (granted_by) REFERENCES users(id) MATCH SIMPLE ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED{{$}}
+);

@@ -207,10 +207,7 @@ Analysis analyzeSql(llvm::StringRef Text, const AnalyzerOptions &Opts, Catalog &
   if (llvm::StringRef(Buffer).starts_with("\xEF\xBB\xBF"))
     Buffer.replace(0, 3, "   ");
   Driver(std::move(Buffer), Opts, Cat, Out).run();
-  llvm::sort(Out.ForeignKeys, [](const ForeignKey &A, const ForeignKey &B) {
-    return A.Ref.Begin < B.Ref.Begin;
-  });
-  return Out;
+  return Out; // ForeignKeys stay in definition order: the catalog indexes them
 }
 
 } // namespace cascade

@@ -23,7 +23,7 @@ struct AnalyzerOptions {
 };
 
 struct Analysis {
-  std::vector<ForeignKey> ForeignKeys; // in text order
+  std::vector<ForeignKey> ForeignKeys; // in definition order (Catalog indexes them)
   std::vector<Finding> Diagnostics;    // problems with the input (syntax errors)
   std::vector<Token> Comments;         // for suppression comments
 };

@@ -1,4 +1,5 @@
-// Tables and columns known so far: what a check needs to know about a FK's child columns.
+// The schema as replayed from migrations: tables, columns (NOT NULL), primary keys and every
+// foreign key's life (created where, dropped or replaced by which later statement).
 #ifndef CASCADE_CHECKER_CATALOG_H
 #define CASCADE_CHECKER_CATALOG_H
 
@@ -16,6 +17,26 @@ struct Column {
   bool NotNull = false;
 };
 
+/// How default constraint names are made (FACTS.md).
+enum class NamingRule { Postgres, Cockroach, CockroachLegacy };
+
+/// One FK constraint as the database holds it.
+struct CatalogForeignKey {
+  unsigned Id = 0;
+  std::string Name;
+  QualifiedName Child, Parent; // schema "" means public
+  std::vector<std::string> Columns, ParentColumns;
+  Action OnDelete = Action::NoAction, OnUpdate = Action::NoAction;
+  std::vector<std::string> SetNullColumns;
+  char Match = 's';
+  bool Deferrable = false, InitiallyDeferred = false;
+  // Where it was defined: the replay's file index and the FK's index in that file's analysis.
+  int File = -1;
+  int Definition = -1;
+  bool Alive = true;
+  std::optional<unsigned> ReplacedBy; // dropped, then re-added on the same columns
+};
+
 struct Table {
   QualifiedName Name;
   std::vector<Column> Columns;
@@ -25,19 +46,49 @@ struct Table {
 
 class Catalog {
 public:
+  explicit Catalog(NamingRule Naming = NamingRule::Postgres) : Naming(Naming) {}
+
   /// Unqualified names live in schema public.
   Table *find(const QualifiedName &Name);
   /// Adds the table unless it exists (CREATE TABLE IF NOT EXISTS semantics); returns it.
   Table &create(const QualifiedName &Name, bool &Existed);
   void drop(const QualifiedName &Name);
+  void renameTable(const QualifiedName &From, const std::string &To);
+  void renameColumn(const QualifiedName &Table, const std::string &From, const std::string &To);
+  void dropColumn(const QualifiedName &Table, const std::string &Column);
   /// True/false when the column is known, nullopt when the table or column is not.
   std::optional<bool> notNull(const QualifiedName &Table, llvm::StringRef Column);
   const std::map<std::string, Table> &tables() const { return Tables; }
 
+  /// Records a FK defined in the current file; returns its id. The name is FK.Name or the
+  /// dialect's default name.
+  unsigned addForeignKey(const ForeignKey &FK, int Definition);
+  /// DROP CONSTRAINT: returns false when no FK of that name exists on the table.
+  bool dropConstraint(const QualifiedName &Table, const std::string &Name);
+  void renameConstraint(const QualifiedName &Table, const std::string &From, const std::string &To);
+  const std::vector<CatalogForeignKey> &foreignKeys() const { return ForeignKeys; }
+  /// The FK that finally stands for Id: itself, or what replaced it, transitively.
+  const CatalogForeignKey &finalVersion(unsigned Id) const;
+
+  /// The file being replayed; FKs added are attributed to it.
+  void setCurrentFile(int File) { CurrentFile = File; }
+  int currentFile() const { return CurrentFile; }
+  /// "" and "public" are the same schema.
+  static QualifiedName canonical(const QualifiedName &Name);
+
 private:
   static std::string key(const QualifiedName &Name);
+  std::string defaultName(const QualifiedName &Child, const std::vector<std::string> &Columns,
+                          const QualifiedName &Parent) const;
+  bool nameTaken(const std::string &Schema, const std::string &Name) const;
   std::map<std::string, Table> Tables;
+  std::vector<CatalogForeignKey> ForeignKeys;
+  NamingRule Naming;
+  int CurrentFile = 0;
 };
+
+/// PostgreSQL's makeObjectName: name1_name2_label within 63 bytes, trimming the longer part.
+std::string makeObjectName(llvm::StringRef Name1, llvm::StringRef Name2, llvm::StringRef Label);
 
 } // namespace cascade
 

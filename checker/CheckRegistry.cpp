@@ -1,4 +1,5 @@
 #include "Check.h"
+#include "checks/BlockedDeletePathCheck.h"
 #include "checks/MissingOnDeleteCheck.h"
 #include "checks/SetNullNotNullCheck.h"
 
@@ -10,6 +11,9 @@ template <typename T> static std::unique_ptr<Check> make() { return std::make_un
 
 llvm::ArrayRef<CheckInfo> allChecks() {
   static const CheckInfo Checks[] = {
+      {"cascade-blocked-delete-path",
+       "a foreign key into a table that a root delete cascades into, without ON DELETE CASCADE",
+       make<BlockedDeletePathCheck>},
       {"cascade-missing-on-delete",
        "a foreign key to a root table without ON DELETE CASCADE blocks deleting the root row",
        make<MissingOnDeleteCheck>},

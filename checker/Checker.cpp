@@ -2,22 +2,98 @@
 
 #include "llvm/ADT/STLExtras.h"
 
+#include <set>
+
 namespace cascade {
 
-CheckResult checkSql(llvm::StringRef Text, const CheckerOptions &Opts, Catalog &Cat) {
-  CheckResult R;
-  R.Parsed = analyzeSql(Text, Opts.Analyzer, Cat);
-  R.Findings = R.Parsed.Diagnostics;
-  std::vector<std::unique_ptr<Check>> Checks;
+CheckResult checkSql(llvm::StringRef Text, const CheckerOptions &Opts) {
+  std::vector<CheckResult> R = checkSet({SetMember{"", Text.str(), &Opts}});
+  return std::move(R.front());
+}
+
+static std::vector<Finding> runChecks(const ForeignKey &FK, const CheckerOptions &Opts) {
+  std::vector<Finding> Out;
   for (const CheckInfo &Info : allChecks())
     if (Opts.Enabled.contains(Info.Id))
-      Checks.push_back(Info.Create());
-  for (const ForeignKey &FK : R.Parsed.ForeignKeys)
-    for (const std::unique_ptr<Check> &C : Checks)
-      C->check(FK, Opts.Checks, R.Findings);
-  llvm::stable_sort(R.Findings,
-                    [](const Finding &A, const Finding &B) { return A.Begin < B.Begin; });
-  return R;
+      Info.Create()->check(FK, Opts.Checks, Out);
+  return Out;
+}
+
+std::vector<CheckResult> checkSet(const std::vector<SetMember> &Members, Catalog *CatalogOut) {
+  std::vector<CheckResult> Results(Members.size());
+  if (Members.empty())
+    return Results;
+  const CheckerOptions &Shared = *Members.front().Options;
+  Catalog Cat(Shared.Naming);
+  for (size_t I = 0; I < Members.size(); ++I) {
+    Cat.setCurrentFile(static_cast<int>(I));
+    Results[I].Parsed = analyzeSql(Members[I].Sql, Members[I].Options->Analyzer, Cat);
+    Results[I].Findings = Results[I].Parsed.Diagnostics;
+  }
+
+  // The delete closure of each root, over the FKs that stand at the end of the history.
+  std::vector<const CatalogForeignKey *> Alive;
+  for (const CatalogForeignKey &FK : Cat.foreignKeys())
+    if (FK.Alive)
+      Alive.push_back(&FK);
+  auto NotNull = [&](const QualifiedName &T, const std::string &C) {
+    return Cat.notNull(T, C).value_or(false);
+  };
+  std::set<unsigned> BlockingIds;
+  for (const DeleteClosure &C : analyzeDeletePaths(Alive, Shared.Checks, NotNull)) {
+    for (const BlockingForeignKey &B : C.Blocking) {
+      const CatalogForeignKey &CF = *Alive[B.Index];
+      BlockingIds.insert(CF.Id);
+      if (CF.File < 0 || CF.Definition < 0)
+        continue;
+      ForeignKey &FK = Results[CF.File].Parsed.ForeignKeys[CF.Definition];
+      if (!FK.BlockedPath.empty())
+        continue; // the first root's (shortest) path
+      for (const QualifiedName &N : B.Path)
+        FK.BlockedPath.push_back(N.str());
+      FK.BlockedRootNoun = C.Root.rowNoun();
+    }
+  }
+
+  for (size_t I = 0; I < Members.size(); ++I) {
+    for (ForeignKey &FK : Results[I].Parsed.ForeignKeys) {
+      if (FK.CatalogId >= 0) {
+        const CatalogForeignKey &CF = Cat.foreignKeys()[FK.CatalogId];
+        if (!CF.Alive) {
+          const CatalogForeignKey &Final = Cat.finalVersion(CF.Id);
+          if (Final.Id == CF.Id || !Final.Alive || BlockingIds.count(Final.Id))
+            continue; // dropped for good, or still blocking where it was re-added
+          FK.FixedBy = Members[Final.File].Name;
+        } else {
+          // NOT NULL as the final schema has it (a later ALTER COLUMN may change it).
+          for (size_t C = 0; C < FK.Columns.size() && C < FK.NotNull.size(); ++C)
+            if (auto N = Cat.notNull(CF.Child, CF.Columns[C]))
+              FK.NotNull[C] = *N;
+        }
+      }
+      if (!FK.FixedBy.empty()) {
+        const CatalogForeignKey &CF = Cat.foreignKeys()[FK.CatalogId];
+        const CatalogForeignKey &Final = Cat.finalVersion(CF.Id);
+        if (CF.OnDelete == Final.OnDelete)
+          continue;
+        Finding Note;
+        Note.Level = Severity::Note;
+        Note.Begin = FK.Ref.Begin;
+        Note.End = FK.Ref.End;
+        Note.Message = "foreign key " + FK.childDisplay() + " references " +
+                       FK.parentDisplay() + " is made ON DELETE " + actionSql(Final.OnDelete) +
+                       " by " + FK.FixedBy;
+        Results[I].Findings.push_back(std::move(Note));
+        continue;
+      }
+      llvm::append_range(Results[I].Findings, runChecks(FK, *Members[I].Options));
+    }
+    llvm::stable_sort(Results[I].Findings,
+                      [](const Finding &A, const Finding &B) { return A.Begin < B.Begin; });
+  }
+  if (CatalogOut)
+    *CatalogOut = std::move(Cat);
+  return Results;
 }
 
 } // namespace cascade

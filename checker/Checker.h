@@ -1,10 +1,11 @@
-// The library's entry point: SQL text in, findings out.
+// The library's entry points: SQL text in, findings out.
 #ifndef CASCADE_CHECKER_CHECKER_H
 #define CASCADE_CHECKER_CHECKER_H
 
 #include "Analyzer.h"
 #include "Check.h"
 #include "CheckOptions.h"
+#include "DeletePath.h"
 #include "GlobList.h"
 
 namespace cascade {
@@ -13,14 +14,27 @@ struct CheckerOptions {
   AnalyzerOptions Analyzer;
   CheckOptions Checks;
   GlobList Enabled{"cascade-*"};
+  NamingRule Naming = NamingRule::Postgres;
 };
 
 struct CheckResult {
-  std::vector<Finding> Findings; // input diagnostics and check findings, by offset
+  std::vector<Finding> Findings; // input diagnostics, check findings and notes, by offset
   Analysis Parsed;
 };
 
-CheckResult checkSql(llvm::StringRef Text, const CheckerOptions &Opts, Catalog &Cat);
+/// One text as its own schema history (chains inside it are found).
+CheckResult checkSql(llvm::StringRef Text, const CheckerOptions &Opts);
+
+struct SetMember {
+  std::string Name; // shown in "made ON DELETE CASCADE by <Name>" notes
+  std::string Sql;
+  const CheckerOptions *Options; // per file: enabled checks; the first file's decide the rest
+};
+
+/// Texts replayed in order into one catalog (a schema plus its migrations). A FK is judged by
+/// the final catalog: one that a later text replaced with a non-blocking definition gets a note
+/// naming that text instead of a warning.
+std::vector<CheckResult> checkSet(const std::vector<SetMember> &Members, Catalog *Out = nullptr);
 
 } // namespace cascade
 

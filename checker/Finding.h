@@ -23,7 +23,7 @@ struct Note {
   std::string Message;
 };
 
-enum class Severity { Warning, Error };
+enum class Severity { Note, Warning, Error };
 
 struct Finding {
   std::string CheckId; // e.g. "cascade-missing-on-delete"; diagnostics use "cascade-diagnostic-error"

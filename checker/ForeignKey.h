@@ -66,6 +66,14 @@ struct ForeignKey {
   ReferencesClause Ref;
   /// Where the definition starts (CONSTRAINT / FOREIGN / REFERENCES).
   size_t DefinitionBegin = 0;
+  int CatalogId = -1; // its CatalogForeignKey
+
+  /// Set by the delete-path analysis: the chain from a root to this FK's table when the FK
+  /// blocks deleting a root row through a table the delete cascades into.
+  std::vector<std::string> BlockedPath;
+  std::string BlockedRootNoun; // "a user"
+  /// Set when a later migration replaced this definition with one that does not block.
+  std::string FixedBy;
 
   bool anyNotNull() const;
   /// "notes(author_id)" / "(author_id)" when the table is unknown.

@@ -98,6 +98,8 @@ private:
     // The tree is the authority on names; the tokens on positions.
     FK.Ref.Table = rangeVar(C.getObject("pktable"));
     FK.Ref.Columns = names(C, "pk_attrs");
+    FK.CatalogId = static_cast<int>(
+        Ctx.Cat.addForeignKey(FK, static_cast<int>(Ctx.Out.ForeignKeys.size())));
     Ctx.Out.ForeignKeys.push_back(std::move(FK));
   }
 
@@ -193,9 +195,10 @@ private:
       } else if (T && (Sub == "AT_SetNotNull" || Sub == "AT_DropNotNull")) {
         if (Column *C = T->column(str(*Cmd, "name")))
           C->NotNull = Sub == "AT_SetNotNull";
-      } else if (T && Sub == "AT_DropColumn") {
-        std::string Col = str(*Cmd, "name");
-        llvm::erase_if(T->Columns, [&](const Column &C) { return C.Name == Col; });
+      } else if (Sub == "AT_DropColumn") {
+        Ctx.Cat.dropColumn(Name, str(*Cmd, "name"));
+      } else if (Sub == "AT_DropConstraint") {
+        Ctx.Cat.dropConstraint(Name, str(*Cmd, "name"));
       }
     }
   }
@@ -219,20 +222,13 @@ private:
 
   void rename(const Object &R) {
     QualifiedName Name = rangeVar(R.getObject("relation"));
-    Table *T = Ctx.Cat.find(Name);
-    if (!T)
-      return;
     std::string Type = str(R, "renameType");
-    if (Type == "OBJECT_COLUMN") {
-      if (Column *C = T->column(str(R, "subname")))
-        C->Name = str(R, "newname");
-    } else if (Type == "OBJECT_TABLE") {
-      Table Copy = *T;
-      Ctx.Cat.drop(Name);
-      Copy.Name.Name = str(R, "newname");
-      bool Existed;
-      Ctx.Cat.create(Copy.Name, Existed) = Copy;
-    }
+    if (Type == "OBJECT_COLUMN")
+      Ctx.Cat.renameColumn(Name, str(R, "subname"), str(R, "newname"));
+    else if (Type == "OBJECT_TABLE")
+      Ctx.Cat.renameTable(Name, str(R, "newname"));
+    else if (Type == "OBJECT_TABCONSTRAINT")
+      Ctx.Cat.renameConstraint(Name, str(R, "subname"), str(R, "newname"));
   }
 };
 

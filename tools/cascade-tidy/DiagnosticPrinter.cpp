@@ -52,9 +52,13 @@ void printSnippet(llvm::raw_ostream &OS, const LineTable &Lines, size_t Begin, s
 void printFinding(llvm::raw_ostream &OS, llvm::StringRef Path, llvm::StringRef Text,
                   const LineTable &Lines, const Finding &F, const PrintOptions &P) {
   bool Error = F.Level == Severity::Error || P.AsError;
-  OS << Path << ":" << Lines.line(F.Begin) << ":" << Lines.column(F.Begin) << ": "
-     << (Error ? "error: " : "warning: ") << F.Message << " [" << F.CheckId
-     << (P.AsError && F.Level != Severity::Error ? ",-warnings-as-errors" : "") << "]\n";
+  const char *Level = Error ? "error: " : F.Level == Severity::Note ? "note: " : "warning: ";
+  OS << Path << ":" << Lines.line(F.Begin) << ":" << Lines.column(F.Begin) << ": " << Level
+     << F.Message;
+  if (!F.CheckId.empty())
+    OS << " [" << F.CheckId
+       << (P.AsError && F.Level != Severity::Error ? ",-warnings-as-errors" : "") << "]";
+  OS << "\n";
   if (P.ShowSnippet)
     printSnippet(OS, Lines, F.Begin, F.End, P.ShowFixes ? &F.Edits : nullptr);
   for (const Note &N : F.Notes) {

@@ -1,5 +1,6 @@
 #include "InputFiles.h"
 #include "GlobList.h"
+#include "MigrationSet.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -31,7 +32,8 @@ static bool skippedDirectory(llvm::StringRef Dir) {
   return fs::exists(Dir + "/CMakeCache.txt");
 }
 
-static void walk(const std::string &Dir, const InputOptions &Opts, InputSet &Out) {
+static void walk(const std::string &Dir, const InputOptions &Opts, InputSet &Out,
+                 std::vector<std::string> &Files, std::vector<std::string> &Down) {
   std::error_code EC;
   std::vector<std::string> Entries;
   for (fs::directory_iterator It(Dir, EC), End; It != End && !EC; It.increment(EC))
@@ -52,15 +54,17 @@ static void walk(const std::string &Dir, const InputOptions &Opts, InputSet &Out
     }
     if (fs::is_directory(St)) {
       if (!skippedDirectory(P))
-        walk(P, Opts, Out);
+        walk(P, Opts, Out, Files, Down);
       continue;
     }
     if (!path::extension(P).equals_insensitive(".sql"))
       continue;
-    if (!Opts.IncludeDown && isDownMigration(P))
-      Out.SkippedDown.push_back(P);
+    if (!isDownMigration(P))
+      Files.push_back(P);
+    else if (Opts.IncludeDown)
+      Down.push_back(P); // linted, never replayed
     else
-      Out.Files.push_back(P);
+      Out.SkippedDown.push_back(P);
   }
 }
 
@@ -73,19 +77,31 @@ InputSet collectInputs(const std::vector<std::string> &Paths, const InputOptions
       continue;
     }
     if (fs::is_directory(St)) {
-      walk(P, Opts, Out);
+      std::vector<std::string> Files, Down;
+      walk(P, Opts, Out, Files, Down);
+      std::vector<std::string> Group;
+      for (MigrationFile &M : orderMigrations(Files))
+        Group.push_back(std::move(M.Path));
+      if (!Group.empty())
+        Out.Groups.push_back(std::move(Group));
+      for (std::string &D : Down)
+        Out.Groups.push_back({std::move(D)});
     } else if (!Opts.IncludeDown && isDownMigration(P)) {
       Out.SkippedExplicit.push_back(P);
     } else {
-      Out.Files.push_back(P);
+      Out.Groups.push_back({P});
     }
   }
-  // A file named twice (directly and through its directory) is checked once.
-  std::vector<std::string> Unique;
-  for (std::string &F : Out.Files)
-    if (!llvm::is_contained(Unique, F))
-      Unique.push_back(std::move(F));
-  Out.Files = std::move(Unique);
+  // A file named twice (directly and through its directory) is checked once, in its first group.
+  std::vector<std::string> Seen;
+  for (std::vector<std::string> &G : Out.Groups)
+    llvm::erase_if(G, [&](const std::string &F) {
+      if (llvm::is_contained(Seen, F))
+        return true;
+      Seen.push_back(F);
+      return false;
+    });
+  llvm::erase_if(Out.Groups, [](const std::vector<std::string> &G) { return G.empty(); });
   return Out;
 }
 

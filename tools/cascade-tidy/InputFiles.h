@@ -14,7 +14,10 @@ struct InputProblem {
 };
 
 struct InputSet {
-  std::vector<std::string> Files;          // in a stable order
+  /// Each group is one schema history checked against one catalog: the .sql files under a
+  /// directory argument, in migration order (schema first, then by version); a file named on
+  /// the command line, or a down migration linted with --include-down, is a group of its own.
+  std::vector<std::vector<std::string>> Groups;
   std::vector<InputProblem> Problems;      // unreadable paths: exit status 2
   std::vector<std::string> SkippedDown;    // down migrations not linted
   std::vector<std::string> SkippedExplicit; // named on the command line but skipped

@@ -10,35 +10,32 @@
 
 namespace cascade {
 
-FileReport checkSqlFile(const std::string &Path, const FileSettings &S) {
-  FileReport R;
-  R.Path = Path;
-  R.Frozen = S.Frozen;
-  R.WarningsAsErrors = S.WarningsAsErrors;
-  auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+/// Reads and validates one file; false when it cannot take part in the analysis.
+static bool readSqlFile(FileReport &R) {
+  auto Buf = llvm::MemoryBuffer::getFile(R.Path, /*IsText=*/false,
                                          /*RequiresNullTerminator=*/false);
   if (!Buf) {
     R.ReadError = "cannot read file: " + Buf.getError().message();
-    return R;
+    return false;
   }
   R.Text = (*Buf)->getBuffer().str();
   if (auto Bad = validateText(R.Text)) {
     R.Undecodable = true;
     R.Findings.push_back(std::move(*Bad));
-    return R;
+    return false;
   }
-  std::string Sql = R.Text;
-  if (!S.IncludeDown)
-    blankDownSections(Sql);
-  Catalog Cat;
-  CheckResult Result = checkSql(Sql, S.Checker, Cat);
+  return true;
+}
+
+/// NOLINT comments, frozen migrations, and the final order of one file's findings.
+static void finishReport(FileReport &R, const std::string &Sql, CheckResult &Result) {
   NolintFilter Nolint(Sql, Result.Parsed.Comments);
   for (Finding &F : Result.Findings) {
-    if (Nolint.suppresses(F)) {
+    if (F.Level != Severity::Note && Nolint.suppresses(F)) {
       ++R.Suppressed;
       continue;
     }
-    if (S.Frozen && F.Level == Severity::Warning) {
+    if (R.Frozen && F.Level == Severity::Warning) {
       F.Edits.clear();
       F.Notes.push_back({F.Begin, F.End,
                          "this migration is listed in FrozenMigrations (already applied): fix "
@@ -49,7 +46,33 @@ FileReport checkSqlFile(const std::string &Path, const FileSettings &S) {
   llvm::append_range(R.Findings, Nolint.problems());
   llvm::stable_sort(R.Findings,
                     [](const Finding &A, const Finding &B) { return A.Begin < B.Begin; });
-  return R;
+}
+
+std::vector<FileReport> checkSqlGroup(const std::vector<std::string> &Paths,
+                                      const std::vector<FileSettings> &Settings) {
+  std::vector<FileReport> Reports(Paths.size());
+  std::vector<SetMember> Members;
+  std::vector<size_t> MemberOf;
+  std::vector<std::string> Sql;
+  Sql.reserve(Paths.size());
+  for (size_t I = 0; I < Paths.size(); ++I) {
+    FileReport &R = Reports[I];
+    R.Path = Paths[I];
+    R.Frozen = Settings[I].Frozen;
+    R.WarningsAsErrors = Settings[I].WarningsAsErrors;
+    if (!readSqlFile(R))
+      continue;
+    std::string Text = R.Text;
+    if (!Settings[I].IncludeDown)
+      blankDownSections(Text);
+    Members.push_back({llvm::sys::path::filename(R.Path).str(), std::move(Text),
+                       &Settings[I].Checker});
+    MemberOf.push_back(I);
+  }
+  std::vector<CheckResult> Results = checkSet(Members);
+  for (size_t M = 0; M < Members.size(); ++M)
+    finishReport(Reports[MemberOf[M]], Members[M].Sql, Results[M]);
+  return Reports;
 }
 
 static std::string absolute(llvm::StringRef P) {
@@ -127,6 +150,7 @@ llvm::Expected<FileSettings> SettingsResolver::forFile(const std::string &Path) 
                                    (C->Source.empty() ? "" : " in " + C->Source) +
                                    ": expected auto, postgres or cockroach");
   S.Checker.Analyzer.SqlDialect = *D;
+  S.Checker.Naming = *D == Dialect::Cockroach ? NamingRule::Cockroach : NamingRule::Postgres;
   S.Checker.Checks.AllowSetNull = *C->AllowSetNull;
   S.Checker.Checks.Roots.clear();
   for (const std::string &Spec : *C->RootTables) {

@@ -34,7 +34,9 @@ struct FileReport {
   GlobList WarningsAsErrors;
 };
 
-FileReport checkSqlFile(const std::string &Path, const FileSettings &S);
+/// Checks files as one schema history, replayed in the given order into one catalog.
+std::vector<FileReport> checkSqlGroup(const std::vector<std::string> &Paths,
+                                      const std::vector<FileSettings> &Settings);
 
 /// Command-line settings over the nearest .cascade-tidy.yaml over built-in defaults.
 class SettingsResolver {

@@ -176,21 +176,27 @@ int main(int argc, char **argv) {
     errs() << P << ": note: not linted: a down migration restores old definitions on purpose; "
                    "pass --include-down to lint it\n";
 
-  std::vector<FileSettings> Settings;
-  for (const std::string &F : Inputs.Files) {
-    auto S = Resolver.forFile(F);
-    if (!S)
-      return fail(toString(S.takeError()));
-    Settings.push_back(std::move(*S));
-  }
+  std::vector<std::vector<FileSettings>> Settings(Inputs.Groups.size());
+  for (size_t G = 0; G < Inputs.Groups.size(); ++G)
+    for (const std::string &F : Inputs.Groups[G]) {
+      auto S = Resolver.forFile(F);
+      if (!S)
+        return fail(toString(S.takeError()));
+      Settings[G].push_back(std::move(*S));
+    }
 
-  std::vector<FileReport> Reports(Inputs.Files.size());
+  // Groups are independent schema histories: they run in parallel, and print in order.
+  std::vector<std::vector<FileReport>> GroupReports(Inputs.Groups.size());
   {
     DefaultThreadPool Pool(hardware_concurrency(Jobs));
-    for (size_t I = 0; I < Inputs.Files.size(); ++I)
-      Pool.async([&, I] { Reports[I] = checkSqlFile(Inputs.Files[I], Settings[I]); });
+    for (size_t G = 0; G < Inputs.Groups.size(); ++G)
+      Pool.async([&, G] { GroupReports[G] = checkSqlGroup(Inputs.Groups[G], Settings[G]); });
     Pool.wait();
   }
+  std::vector<FileReport> Reports;
+  for (std::vector<FileReport> &G : GroupReports)
+    for (FileReport &R : G)
+      Reports.push_back(std::move(R));
 
   unsigned Warnings = 0, Errors = 0, Suppressed = 0, Applied = 0, Offered = 0;
   bool Remaining = false;
@@ -209,6 +215,8 @@ int main(int argc, char **argv) {
       P.AsError = F.Level == Severity::Warning && R.WarningsAsErrors.contains(F.CheckId);
       P.ShowSnippet = !R.Undecodable; // the bytes would garble a terminal
       printFinding(outs(), R.Path, R.Text, Lines, F, P);
+      if (F.Level == Severity::Note)
+        continue;
       (F.Level == Severity::Error || P.AsError ? Errors : Warnings)++;
     }
   }
@@ -233,7 +241,7 @@ int main(int argc, char **argv) {
         }
     }
     for (size_t I = 0; I < R.Findings.size(); ++I)
-      Remaining = Remaining || !Fixed[I];
+      Remaining = Remaining || (!Fixed[I] && R.Findings[I].Level != Severity::Note);
   }
 
   if (!Quiet) {

@@ -1,0 +1,121 @@
+#include "DeletePath.h"
+
+#include "llvm/ADT/STLExtras.h"
+
+#include <deque>
+#include <map>
+#include <set>
+
+namespace cascade {
+
+std::string pathString(const std::vector<QualifiedName> &Path) {
+  std::string Out;
+  for (const QualifiedName &N : Path)
+    Out += (Out.empty() ? "" : " <- ") + N.str();
+  return Out;
+}
+
+static bool rootMatches(const RootTable &R, const QualifiedName &Table) {
+  if (R.Table.Name != Table.Name)
+    return false;
+  if (R.Table.Schema.empty())
+    return true;
+  return Catalog::canonical(R.Table).Schema == Table.Schema;
+}
+
+std::vector<DeleteClosure> analyzeDeletePaths(const std::vector<const CatalogForeignKey *> &FKs,
+                                              const CheckOptions &Opts,
+                                              const NotNullLookup &NotNull) {
+  std::vector<DeleteClosure> Out;
+  auto Key = [](const QualifiedName &N) { return N.Schema + "." + N.Name; };
+  // Root tables that exist as a parent or child somewhere, in name order.
+  for (const RootTable &R : Opts.Roots) {
+    std::set<std::string> Seen;
+    std::vector<QualifiedName> Candidates;
+    for (const CatalogForeignKey *FK : FKs)
+      for (const QualifiedName *N : {&FK->Parent, &FK->Child})
+        if (rootMatches(R, *N) && Seen.insert(Key(*N)).second)
+          Candidates.push_back(*N);
+    for (const QualifiedName &RootName : Candidates) {
+      DeleteClosure C;
+      C.Root = R;
+      C.RootName = RootName;
+      std::map<std::string, std::vector<QualifiedName>> PathTo;
+      PathTo[Key(RootName)] = {RootName};
+      std::deque<QualifiedName> Queue{RootName};
+      C.Tables.push_back(RootName);
+      while (!Queue.empty()) {
+        QualifiedName Parent = Queue.front();
+        Queue.pop_front();
+        for (size_t I = 0; I < FKs.size(); ++I) {
+          const CatalogForeignKey &FK = *FKs[I];
+          if (!(FK.Parent == Parent))
+            continue;
+          // Only a FK that points at the root's key columns matters for a root-column root.
+          if (Parent == RootName && !R.Column.empty() &&
+              !(FK.ParentColumns.size() == 1 && FK.ParentColumns[0] == R.Column))
+            continue;
+          bool SelfReferenceOnRoot = FK.Child == RootName && Parent == RootName;
+          std::vector<std::string> Nulled =
+              FK.SetNullColumns.empty() ? FK.Columns : FK.SetNullColumns;
+          bool NullsNotNull = llvm::any_of(
+              Nulled, [&](const std::string &Col) { return NotNull(FK.Child, Col); });
+          bool Blocks = false;
+          switch (FK.OnDelete) {
+          case Action::Cascade:
+            break;
+          case Action::SetNull:
+            Blocks = NullsNotNull || !Opts.AllowSetNull;
+            if (!Blocks)
+              continue; // rows stay, their columns go null: not in the closure
+            break;
+          case Action::SetDefault:
+            if (Opts.AllowSetNull)
+              continue;
+            Blocks = true;
+            break;
+          case Action::NoAction:
+          case Action::Restrict:
+            Blocks = true;
+            break;
+          }
+          std::vector<QualifiedName> Path = PathTo[Key(Parent)];
+          if (!SelfReferenceOnRoot) {
+            Path.push_back(FK.Child);
+            if (!PathTo.count(Key(FK.Child))) {
+              PathTo[Key(FK.Child)] = Path;
+              C.Tables.push_back(FK.Child);
+              Queue.push_back(FK.Child);
+            }
+          } else {
+            Path.push_back(FK.Child);
+          }
+          if (!Blocks)
+            continue;
+          BlockingForeignKey B;
+          B.Index = I;
+          B.Path = std::move(Path);
+          B.Direct = Parent == RootName;
+          bool ChildNotNull = llvm::any_of(
+              FK.Columns, [&](const std::string &Col) { return NotNull(FK.Child, Col); });
+          if (!SelfReferenceOnRoot)
+            B.Fix = Action::Cascade; // a self-reference on another table may cascade
+          else if (!ChildNotNull)
+            B.Fix = Action::SetNull; // cascading would delete other users
+          if (SelfReferenceOnRoot && FK.OnDelete == Action::SetNull && !NullsNotNull)
+            continue;
+          C.Blocking.push_back(std::move(B));
+        }
+      }
+      llvm::sort(C.Blocking, [&](const BlockingForeignKey &A, const BlockingForeignKey &B) {
+        const CatalogForeignKey &X = *FKs[A.Index], &Y = *FKs[B.Index];
+        return std::make_tuple(X.Child.Schema, X.Child.Name, X.Name) <
+               std::make_tuple(Y.Child.Schema, Y.Child.Name, Y.Name);
+      });
+      Out.push_back(std::move(C));
+    }
+  }
+  return Out;
+}
+
+} // namespace cascade

@@ -1,0 +1,41 @@
+// Which tables a root delete must remove rows from, and which FKs on the way block it.
+#ifndef CASCADE_CHECKER_DELETEPATH_H
+#define CASCADE_CHECKER_DELETEPATH_H
+
+#include "Catalog.h"
+#include "CheckOptions.h"
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace cascade {
+
+struct BlockingForeignKey {
+  size_t Index = 0;                // into the FK list given to analyzeDeletePaths
+  std::vector<QualifiedName> Path; // root first, this FK's child table last
+  std::optional<Action> Fix;       // CASCADE, SET NULL (root self-reference) or none
+  bool Direct = false;             // references the root itself
+};
+
+struct DeleteClosure {
+  RootTable Root;
+  QualifiedName RootName; // the catalog table the root names
+  std::vector<QualifiedName> Tables; // breadth-first from the root, root first
+  std::vector<BlockingForeignKey> Blocking; // sorted by child table, then constraint name
+};
+
+using NotNullLookup = std::function<bool(const QualifiedName &Table, const std::string &Column)>;
+
+/// Reverse FK reachability from each root over the given (alive) FKs. A FK whose ON DELETE is
+/// not CASCADE blocks, except SET NULL / SET DEFAULT on nullable columns when AllowSetNull.
+std::vector<DeleteClosure> analyzeDeletePaths(const std::vector<const CatalogForeignKey *> &FKs,
+                                              const CheckOptions &Opts,
+                                              const NotNullLookup &NotNull);
+
+/// "users <- decisions <- candidate_actions"
+std::string pathString(const std::vector<QualifiedName> &Path);
+
+} // namespace cascade
+
+#endif

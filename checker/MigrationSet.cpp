@@ -1,0 +1,88 @@
+#include "MigrationSet.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Path.h"
+
+namespace path = llvm::sys::path;
+
+namespace cascade {
+
+/// A timestamp with minutes only (12 digits) is compared as one with seconds (14 digits).
+static uint64_t normaliseNumber(llvm::StringRef Digits) {
+  uint64_t V = 0;
+  for (char C : Digits.take_front(19))
+    V = V * 10 + static_cast<uint64_t>(C - '0');
+  if (Digits.size() == 12)
+    V *= 100;
+  return V;
+}
+
+/// The version at the start of Name: digits with dashes between digit groups
+/// (`2014-11-13-193911`), or Flyway's `V1.2__`.
+static std::optional<std::vector<uint64_t>> versionOf(llvm::StringRef Name) {
+  if ((Name.starts_with("V") || Name.starts_with("U")) && Name.size() > 1 &&
+      llvm::isDigit(Name[1])) {
+    size_t Sep = Name.find("__");
+    if (Sep != llvm::StringRef::npos) {
+      std::vector<uint64_t> Parts;
+      std::string Dotted = Name.slice(1, Sep).str();
+      std::replace(Dotted.begin(), Dotted.end(), '_', '.');
+      llvm::SmallVector<llvm::StringRef, 4> Pieces;
+      llvm::StringRef(Dotted).split(Pieces, '.');
+      for (llvm::StringRef P : Pieces) {
+        if (P.empty() || !llvm::all_of(P, [](char C) { return llvm::isDigit(C); }))
+          return std::nullopt;
+        Parts.push_back(normaliseNumber(P));
+      }
+      return Parts;
+    }
+  }
+  std::string Digits;
+  size_t I = 0;
+  while (I < Name.size()) {
+    if (llvm::isDigit(Name[I])) {
+      Digits += Name[I++];
+    } else if (Name[I] == '-' && !Digits.empty() && I + 1 < Name.size() &&
+               llvm::isDigit(Name[I + 1])) {
+      ++I;
+    } else {
+      break;
+    }
+  }
+  if (Digits.empty())
+    return std::nullopt;
+  return std::vector<uint64_t>{normaliseNumber(Digits)};
+}
+
+MigrationFile classifyMigration(llvm::StringRef Path) {
+  MigrationFile M;
+  M.Path = Path.str();
+  llvm::StringRef Name = path::filename(Path);
+  llvm::StringRef Dir = path::filename(path::parent_path(Path));
+  bool DieselPart = Name.equals_insensitive("up.sql") || Name.equals_insensitive("down.sql");
+  M.Down = Name.ends_with_insensitive(".down.sql") || Name.equals_insensitive("down.sql") ||
+           (Name.starts_with("U") && Name.contains("__"));
+  M.Schema = Dir.equals_insensitive("schema") || Dir.equals_insensitive("schemas") ||
+             Name.starts_with_insensitive("schema");
+  if (auto V = versionOf(DieselPart ? Dir : Name))
+    M.Version = *V;
+  return M;
+}
+
+std::vector<MigrationFile> orderMigrations(const std::vector<std::string> &Paths) {
+  std::vector<MigrationFile> Out;
+  for (const std::string &P : Paths) {
+    MigrationFile M = classifyMigration(P);
+    if (!M.Down)
+      Out.push_back(std::move(M));
+  }
+  llvm::stable_sort(Out, [](const MigrationFile &A, const MigrationFile &B) {
+    // Schema first; then versioned before unversioned; then by version; then by path.
+    return std::make_tuple(!A.Schema, A.Version.empty(), A.Version, A.Path) <
+           std::make_tuple(!B.Schema, B.Version.empty(), B.Version, B.Path);
+  });
+  return Out;
+}
+
+} // namespace cascade

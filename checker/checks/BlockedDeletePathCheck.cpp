@@ -1,0 +1,26 @@
+#include "BlockedDeletePathCheck.h"
+#include "../FixItPlanner.h"
+
+namespace cascade {
+
+void BlockedDeletePathCheck::check(const ForeignKey &FK, const CheckOptions &Opts,
+                                   std::vector<Finding> &Out) const {
+  // Direct references to a root are cascade-missing-on-delete's.
+  if (FK.BlockedPath.size() < 3 || Opts.rootOf(FK))
+    return;
+  const ActionClause &D = FK.Ref.OnDelete;
+  std::string Now = D.Explicit ? std::string("with ON DELETE ") + actionSql(D.Act)
+                               : std::string("without ON DELETE CASCADE");
+  Finding F = findingAt(FK, "cascade-blocked-delete-path",
+                        "foreign key " + FK.childDisplay() + " references " + FK.parentDisplay() +
+                            " " + Now + "; deleting " + FK.BlockedRootNoun + " cascades to " +
+                            FK.Ref.Table.str() + " and fails here");
+  std::string Path;
+  for (const std::string &T : FK.BlockedPath)
+    Path += (Path.empty() ? "" : " <- ") + T;
+  F.Notes.push_back({F.Begin, F.End, "delete path: " + Path});
+  F.Edits.push_back(planOnDelete(FK.Ref, Action::Cascade));
+  Out.push_back(std::move(F));
+}
+
+} // namespace cascade

@@ -19,15 +19,24 @@ static std::vector<Finding> runChecks(const ForeignKey &FK, const CheckerOptions
   return Out;
 }
 
+std::vector<Analysis> replaySet(const std::vector<SetMember> &Members, Catalog &Cat) {
+  std::vector<Analysis> Out;
+  for (size_t I = 0; I < Members.size(); ++I) {
+    Cat.setCurrentFile(static_cast<int>(I));
+    Out.push_back(analyzeSql(Members[I].Sql, Members[I].Options->Analyzer, Cat));
+  }
+  return Out;
+}
+
 std::vector<CheckResult> checkSet(const std::vector<SetMember> &Members, Catalog *CatalogOut) {
   std::vector<CheckResult> Results(Members.size());
   if (Members.empty())
     return Results;
   const CheckerOptions &Shared = *Members.front().Options;
   Catalog Cat(Shared.Naming);
+  std::vector<Analysis> Parsed = replaySet(Members, Cat);
   for (size_t I = 0; I < Members.size(); ++I) {
-    Cat.setCurrentFile(static_cast<int>(I));
-    Results[I].Parsed = analyzeSql(Members[I].Sql, Members[I].Options->Analyzer, Cat);
+    Results[I].Parsed = std::move(Parsed[I]);
     Results[I].Findings = Results[I].Parsed.Diagnostics;
   }
 

@@ -36,6 +36,9 @@ struct SetMember {
 /// naming that text instead of a warning.
 std::vector<CheckResult> checkSet(const std::vector<SetMember> &Members, Catalog *Out = nullptr);
 
+/// Replays the texts in order into Cat; returns each text's analysis.
+std::vector<Analysis> replaySet(const std::vector<SetMember> &Members, Catalog &Cat);
+
 } // namespace cascade
 
 #endif

@@ -1,0 +1,45 @@
+// The cleanup migration pair: what to change (from the delete closure) and its SQL text.
+#ifndef CASCADE_CHECKER_CLEANUPMIGRATION_H
+#define CASCADE_CHECKER_CLEANUPMIGRATION_H
+
+#include "DeletePath.h"
+#include "DialectNormalizer.h"
+
+#include <string>
+#include <vector>
+
+namespace cascade {
+
+struct CleanupItem {
+  CatalogForeignKey Original;
+  std::optional<Action> NewAction; // none: needs a manual change (NOT NULL self-reference)
+  std::vector<QualifiedName> Path;
+  std::string RootNoun;
+};
+
+struct CleanupPlan {
+  std::vector<DeleteClosure> Closures;
+  std::vector<CleanupItem> Items; // byte-stable order: child table, then constraint name
+};
+
+/// Every blocking FK of every root's closure (only those that reference a root directly when
+/// DirectOnly: the seed's literal scope).
+CleanupPlan planCleanup(const std::vector<const CatalogForeignKey *> &FKs, const CheckOptions &Opts,
+                        const NotNullLookup &NotNull, bool DirectOnly);
+
+struct CleanupText {
+  std::string Up, Down;
+};
+
+/// FileStem is e.g. "060-cascade-cleanup". The up file drops and re-adds each FK with the new
+/// action (NOT VALID, then VALIDATE) under a lock_timeout; the down file restores each original
+/// definition the same way. Both are idempotent.
+CleanupText writeCleanupMigration(const CleanupPlan &Plan, const std::string &FileStem,
+                                  Dialect SqlDialect, bool DirectOnly);
+
+/// `FOREIGN KEY (a) REFERENCES t(id) [MATCH FULL] [ON DELETE x] [ON UPDATE y] [DEFERRABLE ...]`
+std::string foreignKeyDefinition(const CatalogForeignKey &FK, Action OnDelete);
+
+} // namespace cascade
+
+#endif

@@ -1,0 +1,11 @@
+-- RUN: bash -c '%cascade-tidy %s; echo exit=$?' 2>&1 | %check-diags %s
+-- The end must name the same checks as its begin; otherwise both are unmatched
+-- and the region suppresses nothing.
+-- NOLINTBEGIN(cascade-missing-on-delete)
+CREATE TABLE a (u UUID REFERENCES users(id));
+-- NOLINTEND(cascade-*)
+-- CHECK: end-list-differs.sql:[[@LINE-3]]:4: error: unmatched 'NOLIN{{T}}BEGIN' comment without a subsequent 'NOLIN{{T}}END' comment [cascade-tidy-nolint]
+-- CHECK: end-list-differs.sql:[[@LINE-3]]:24: warning: foreign key a(u) references users(id) without ON DELETE CASCADE
+-- CHECK: end-list-differs.sql:[[@LINE-3]]:4: error: unmatched 'NOLIN{{T}}END' comment without a previous 'NOLIN{{T}}BEGIN' comment [cascade-tidy-nolint]
+-- CHECK: 1 warning and 2 errors generated.
+-- CHECK-NEXT: exit=1

@@ -1,0 +1,292 @@
+// cascade-migrate: writes the cleanup migration pair that makes a root delete one statement,
+// from the migrations themselves or from a live database; `verify` checks a live database.
+#include "Checker.h"
+#include "CleanupMigration.h"
+#include "LiveCatalog.h"
+#include "MigrationSet.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+using namespace cascade;
+namespace fs = llvm::sys::fs;
+
+namespace {
+
+cl::OptionCategory Category("cascade-migrate options");
+cl::list<std::string> SchemaFiles("schema", cl::desc("Schema file replayed first; repeatable"),
+                                  cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> MigrationsDir("migrations", cl::desc("Directory of migrations"),
+                                   cl::value_desc("dir"), cl::cat(Category));
+cl::opt<std::string> Db("db", cl::desc("Read the schema from a live database (libpq URL or "
+                                       "key=value string) instead of the files"),
+                        cl::value_desc("url"), cl::cat(Category));
+cl::opt<std::string> OutDir("out", cl::desc("Where to write the pair (default: --migrations)"),
+                            cl::value_desc("dir"), cl::cat(Category));
+cl::opt<std::string> Number("number", cl::desc("Migration number (default: the number of an "
+                                               "existing <N>-<name>.sql, else highest + 1)"),
+                            cl::cat(Category));
+cl::opt<std::string> Name("name", cl::desc("Migration name"), cl::init("cascade-cleanup"),
+                          cl::cat(Category));
+cl::opt<std::string> DialectOpt("dialect", cl::desc("cockroach or postgres (default postgres)"),
+                                cl::init("postgres"), cl::cat(Category));
+cl::opt<std::string> NamingOpt("naming",
+                               cl::desc("Default FK names: postgres, cockroach or cockroach-legacy "
+                                        "(default: the dialect's)"),
+                               cl::cat(Category));
+cl::opt<bool> DirectOnly("direct-only",
+                         cl::desc("Only FKs that reference a root directly (the seed's scope)"),
+                         cl::cat(Category));
+cl::list<std::string> Roots("root", cl::desc("Root table (default users); repeatable"),
+                            cl::cat(Category));
+cl::opt<bool> AllowSetNull("allow-set-null",
+                           cl::desc("Accept ON DELETE SET NULL on nullable columns (default true)"),
+                           cl::init(true), cl::cat(Category));
+
+int fail(const Twine &Message) {
+  WithColor::error(errs(), "cascade-migrate") << Message << "\n";
+  return 2;
+}
+
+struct Schema {
+  std::vector<CatalogForeignKey> ForeignKeys;
+  std::function<bool(const QualifiedName &, const std::string &)> NotNull;
+  Catalog Cat; // file mode
+  LiveCatalog Live; // db mode
+};
+
+/// The migration files under Dir (down files and the pair being regenerated left out).
+std::vector<std::string> migrationFiles(const std::string &Dir, const std::string &Skip) {
+  std::vector<std::string> Out;
+  std::error_code EC;
+  for (fs::recursive_directory_iterator It(Dir, EC), End; It != End && !EC; It.increment(EC)) {
+    StringRef P = It->path();
+    StringRef File = sys::path::filename(P);
+    if (File.starts_with(".")) {
+      It.no_push();
+      continue;
+    }
+    if (!sys::path::extension(P).equals_insensitive(".sql") || File == Skip ||
+        File == StringRef(Skip).drop_back(4).str() + ".down.sql")
+      continue;
+    Out.push_back(P.str());
+  }
+  return Out;
+}
+
+/// The number for the pair: an existing <N>-<name>.sql keeps its number; otherwise the highest
+/// migration number plus one, with the same zero padding.
+Expected<std::string> chooseNumber(const std::string &Dir) {
+  if (!Number.empty())
+    return Number;
+  if (Dir.empty())
+    return createStringError("--number is needed when there is no --migrations directory");
+  std::string Highest;
+  uint64_t HighestValue = 0;
+  bool Found = false;
+  std::error_code EC;
+  for (fs::directory_iterator It(Dir, EC), End; It != End && !EC; It.increment(EC)) {
+    StringRef File = sys::path::filename(It->path());
+    size_t Digits = 0;
+    while (Digits < File.size() && isDigit(File[Digits]))
+      ++Digits;
+    if (!Digits)
+      continue;
+    StringRef Rest = File.drop_front(Digits);
+    if (Rest == "-" + Name + ".sql" || Rest == "_" + Name + ".sql")
+      return File.take_front(Digits).str();
+    uint64_t V;
+    if (!File.take_front(Digits).getAsInteger(10, V) && (!Found || V > HighestValue)) {
+      Found = true;
+      HighestValue = V;
+      Highest = File.take_front(Digits).str();
+    }
+  }
+  if (!Found)
+    return createStringError("no numbered migration in " + Dir + ": pass --number");
+  std::string Next = std::to_string(HighestValue + 1);
+  if (Next.size() < Highest.size())
+    Next.insert(0, Highest.size() - Next.size(), '0');
+  return Next;
+}
+
+Error writeFile(const std::string &Path, StringRef Text) {
+  std::error_code EC;
+  raw_fd_ostream OS(Path, EC);
+  if (EC)
+    return createStringError(EC, "cannot write " + Path + ": " + EC.message());
+  OS << Text;
+  return Error::success();
+}
+
+Expected<CheckOptions> checkOptions() {
+  CheckOptions Opts;
+  Opts.AllowSetNull = AllowSetNull;
+  if (!Roots.empty()) {
+    Opts.Roots.clear();
+    for (const std::string &R : Roots) {
+      auto Root = parseRootTable(R);
+      if (!Root)
+        return Root.takeError();
+      Opts.Roots.push_back(*Root);
+    }
+  }
+  return Opts;
+}
+
+int verify(int argc, char **argv) {
+  cl::ParseCommandLineOptions(argc, argv, "cascade-migrate verify: is anything left that blocks "
+                                          "deleting a root row?\n");
+  if (Db.empty())
+    return fail("verify needs --db");
+  auto Opts = checkOptions();
+  if (!Opts)
+    return fail(toString(Opts.takeError()));
+  auto Live = readLiveCatalog(Db);
+  if (!Live)
+    return fail(toString(Live.takeError()));
+  std::vector<const CatalogForeignKey *> FKs;
+  for (const CatalogForeignKey &FK : Live->ForeignKeys)
+    FKs.push_back(&FK);
+  CleanupPlan Plan = planCleanup(
+      FKs, *Opts, [&](const QualifiedName &T, const std::string &C) { return Live->notNull(T, C); },
+      DirectOnly);
+  for (const DeleteClosure &C : Plan.Closures)
+    outs() << "delete closure of " << C.RootName.str() << ": " << C.Tables.size() << " tables\n";
+  for (const CleanupItem &I : Plan.Items)
+    outs() << "blocking: " << I.Original.Child.str() << "." << quoteIdent(I.Original.Name)
+           << " ON DELETE " << actionSql(I.Original.OnDelete) << " (" << pathString(I.Path)
+           << ")\n";
+  if (!Plan.Items.empty()) {
+    outs() << Plan.Items.size() << " foreign key" << (Plan.Items.size() == 1 ? "" : "s")
+           << " still block the delete\n";
+    return 1;
+  }
+  outs() << "nothing blocks the delete\n";
+  return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  InitLLVM X(argc, argv);
+  cl::HideUnrelatedOptions(Category);
+  if (argc > 1 && StringRef(argv[1]) == "verify") {
+    std::vector<char *> Args{argv[0]};
+    Args.insert(Args.end(), argv + 2, argv + argc);
+    return verify(static_cast<int>(Args.size()), Args.data());
+  }
+  std::string Errors;
+  raw_string_ostream ErrOS(Errors);
+  if (!cl::ParseCommandLineOptions(argc, argv,
+                                   "cascade-migrate: writes <N>-cascade-cleanup.sql and its down "
+                                   "file\n",
+                                   &ErrOS)) {
+    errs() << Errors;
+    return 2;
+  }
+  auto D = parseDialect(DialectOpt);
+  if (!D || *D == Dialect::Auto)
+    return fail("invalid --dialect '" + DialectOpt + "': expected cockroach or postgres");
+  NamingRule Naming = *D == Dialect::Cockroach ? NamingRule::Cockroach : NamingRule::Postgres;
+  if (!NamingOpt.empty()) {
+    if (NamingOpt == "postgres")
+      Naming = NamingRule::Postgres;
+    else if (NamingOpt == "cockroach")
+      Naming = NamingRule::Cockroach;
+    else if (NamingOpt == "cockroach-legacy")
+      Naming = NamingRule::CockroachLegacy;
+    else
+      return fail("invalid --naming '" + NamingOpt +
+                  "': expected postgres, cockroach or cockroach-legacy");
+  }
+  auto Opts = checkOptions();
+  if (!Opts)
+    return fail(toString(Opts.takeError()));
+  if (Db.empty() && SchemaFiles.empty() && MigrationsDir.empty())
+    return fail("nothing to read: give --schema/--migrations, or --db");
+  if (!MigrationsDir.empty() && !fs::is_directory(MigrationsDir))
+    return fail("--migrations " + MigrationsDir + ": not a directory");
+  auto Num = chooseNumber(MigrationsDir);
+  if (!Num)
+    return fail(toString(Num.takeError()));
+  std::string Stem = *Num + "-" + Name;
+
+  std::vector<CatalogForeignKey> Storage;
+  std::function<bool(const QualifiedName &, const std::string &)> NotNull;
+  Catalog Cat(Naming);
+  LiveCatalog Live;
+  if (!Db.empty()) {
+    auto L = readLiveCatalog(Db);
+    if (!L)
+      return fail(toString(L.takeError()));
+    Live = std::move(*L);
+    Storage = Live.ForeignKeys;
+    NotNull = [&](const QualifiedName &T, const std::string &C) { return Live.notNull(T, C); };
+  } else {
+    std::vector<std::string> Paths(SchemaFiles.begin(), SchemaFiles.end());
+    std::vector<std::string> Migrations;
+    if (!MigrationsDir.empty())
+      for (MigrationFile &M : orderMigrations(migrationFiles(MigrationsDir, Stem + ".sql")))
+        Migrations.push_back(M.Path);
+    for (std::string &M : Migrations) {
+      bool Listed = llvm::any_of(Paths, [&](const std::string &S) { return fs::equivalent(S, M); });
+      if (!Listed)
+        Paths.push_back(M);
+    }
+    CheckerOptions Checker;
+    Checker.Analyzer.SqlDialect = *D;
+    Checker.Naming = Naming;
+    std::vector<SetMember> Members;
+    for (const std::string &P : Paths) {
+      auto Buf = MemoryBuffer::getFile(P);
+      if (!Buf)
+        return fail("cannot read " + P + ": " + Buf.getError().message());
+      std::string Sql = (*Buf)->getBuffer().str();
+      blankDownSections(Sql);
+      Members.push_back({sys::path::filename(P).str(), std::move(Sql), &Checker});
+    }
+    std::vector<Analysis> Parsed = replaySet(Members, Cat);
+    for (size_t I = 0; I < Parsed.size(); ++I)
+      for (const Finding &E : Parsed[I].Diagnostics)
+        WithColor::warning(errs(), "cascade-migrate")
+            << Paths[I] << ": " << E.Message << " (replayed as far as it parses)\n";
+    for (const CatalogForeignKey &FK : Cat.foreignKeys())
+      if (FK.Alive)
+        Storage.push_back(FK);
+    NotNull = [&](const QualifiedName &T, const std::string &C) {
+      return Cat.notNull(T, C).value_or(false);
+    };
+  }
+
+  std::vector<const CatalogForeignKey *> FKs;
+  for (const CatalogForeignKey &FK : Storage)
+    FKs.push_back(&FK);
+  CleanupPlan Plan = planCleanup(FKs, *Opts, NotNull, DirectOnly);
+  if (Plan.Items.empty()) {
+    errs() << "cascade-migrate: nothing blocks the delete; no migration written\n";
+    return 0;
+  }
+  CleanupText Text = writeCleanupMigration(Plan, Stem, *D, DirectOnly);
+  std::string Dir = !OutDir.empty() ? OutDir.getValue()
+                                    : (!MigrationsDir.empty() ? MigrationsDir.getValue() : ".");
+  if (std::error_code EC = fs::create_directories(Dir))
+    return fail("cannot create " + Dir + ": " + EC.message());
+  std::string UpPath = Dir + "/" + Stem + ".sql", DownPath = Dir + "/" + Stem + ".down.sql";
+  if (Error E = writeFile(UpPath, Text.Up))
+    return fail(toString(std::move(E)));
+  if (Error E = writeFile(DownPath, Text.Down))
+    return fail(toString(std::move(E)));
+  size_t Changed = llvm::count_if(Plan.Items, [](const CleanupItem &I) { return I.NewAction; });
+  errs() << "cascade-migrate: wrote " << UpPath << " (" << Changed << " constraint"
+         << (Changed == 1 ? "" : "s") << ") and " << DownPath << "\n";
+  return 0;
+}

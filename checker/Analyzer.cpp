@@ -70,15 +70,18 @@ public:
   void run() {
     TokenStream Raw = tokenize(Buf);
     Out.Comments = Raw.Comments;
-    if (Raw.Error)
+    if (Raw.Error) {
       syntaxError(Raw.Error->Offset, Raw.Error->Message, /*Scanner=*/true);
+      Truncated = true;
+    }
     std::string Normal = normalizeDialect(Buf, Raw.Tokens, Opts.SqlDialect);
     std::vector<Token> Toks = std::move(Raw.Tokens);
     if (Normal != Buf) {
       Buf = std::move(Normal);
       Toks = tokenize(Buf).Tokens;
     }
-    statements(Toks, 0, Toks.size(), /*InBody=*/false);
+    TopLevel = std::move(Toks);
+    statements(TopLevel, 0, TopLevel.size(), /*InBody=*/false);
   }
 
 private:
@@ -86,6 +89,10 @@ private:
   const AnalyzerOptions &Opts;
   Catalog &Cat;
   Analysis &Out;
+  /// The scanner stopped early: the last statement is cut off and its "syntax error at end of
+  /// input" would only repeat the scanner's error.
+  bool Truncated = false;
+  std::vector<Token> TopLevel;
 
   /// Scanner errors end the analysable text; parser errors only their statement.
   void syntaxError(size_t Offset, llvm::StringRef Message, bool Scanner = false) {
@@ -180,7 +187,9 @@ private:
     std::string Text = Buf.substr(Base, Toks[Last - 1].End - Base);
     ParseResult Parsed = parseJson(Text);
     if (const PgQueryError *E = Parsed->error) {
-      syntaxError(Base + cursorPosToByte(Text, E->cursorpos), E->message ? E->message : "");
+      bool CutOff = Truncated && Last == Toks.size() && &Toks == &TopLevel;
+      if (!CutOff)
+        syntaxError(Base + cursorPosToByte(Text, E->cursorpos), E->message ? E->message : "");
       extractFromTokens(Ctx);
       return;
     }

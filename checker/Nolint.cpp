@@ -12,7 +12,8 @@ enum class Kind { SameLine, NextLine, Begin, End };
 NolintFilter::NolintFilter(llvm::StringRef Text, const std::vector<Token> &Comments)
     : Lines(Text) {
   struct Open {
-    size_t Offset;
+    size_t Offset; // of the NOLINTBEGIN word
+    size_t After;  // end of its comment: the region starts there
     std::string List;
   };
   std::vector<Open> Stack;
@@ -46,36 +47,45 @@ NolintFilter::NolintFilter(llvm::StringRef Text, const std::vector<Token> &Comme
           Problem(Offset, Severity::Warning,
                   "unterminated check list in NOLINT comment; it suppresses every check");
         } else {
-          List = Rest.take_front(Close).str();
-          for (const std::string &Name : GlobList(List).literalNames())
-            if (!isKnownCheck(Name))
+          // Blanks do not matter, and negative globs are ignored (as clang-tidy does).
+          List.clear();
+          llvm::SmallVector<llvm::StringRef, 4> Items;
+          Rest.take_front(Close).split(Items, ',');
+          for (llvm::StringRef Item : Items) {
+            std::string Name;
+            for (char Ch : Item)
+              if (!llvm::isSpace(Ch))
+                Name += Ch;
+            if (Name.empty() || Name[0] == '-')
+              continue;
+            List += (List.empty() ? "" : ",") + Name;
+            if (Name.find('*') == std::string::npos && !isKnownCheck(Name))
               Problem(Offset, Severity::Warning,
                       "unknown check '" + Name + "' in NOLINT comment; it suppresses nothing");
+          }
         }
       }
-      unsigned Line = Lines.line(Offset);
+      size_t Line = Lines.line(Offset);
       switch (K) {
       case Kind::SameLine:
-        Regions.push_back({Line, Line, GlobList(List)});
+        Regions.push_back({true, Line, Line, GlobList(List)});
         break;
       case Kind::NextLine:
-        Regions.push_back({Line + 1, Line + 1, GlobList(List)});
+        Regions.push_back({true, Line + 1, Line + 1, GlobList(List)});
         break;
       case Kind::Begin:
-        Stack.push_back({Offset, List});
+        Stack.push_back({Offset, C.End, List});
         break;
-      case Kind::End: {
-        auto It = std::find_if(Stack.rbegin(), Stack.rend(),
-                               [&](const Open &O) { return O.List == List; });
-        if (It == Stack.rend()) {
+      case Kind::End:
+        // Regions close last-in-first-out: an END must match the innermost open BEGIN.
+        if (Stack.empty() || Stack.back().List != List) {
           Problem(Offset, Severity::Error,
                   "unmatched 'NOLINTEND' comment without a previous 'NOLINTBEGIN' comment");
           break;
         }
-        Regions.push_back({Lines.line(It->Offset), Line, GlobList(List)});
-        Stack.erase(std::next(It).base());
+        Regions.push_back({false, Stack.back().After, C.Begin, GlobList(List)});
+        Stack.pop_back();
         break;
-      }
       }
     }
   }
@@ -87,10 +97,12 @@ NolintFilter::NolintFilter(llvm::StringRef Text, const std::vector<Token> &Comme
 bool NolintFilter::suppresses(const Finding &F) const {
   if (F.Level == Severity::Error)
     return false; // input errors are never hidden
-  unsigned Line = Lines.line(F.Begin);
-  for (const Region &R : Regions)
-    if (Line >= R.FirstLine && Line <= R.LastLine && R.Checks.contains(F.CheckId))
+  size_t Line = Lines.line(F.Begin);
+  for (const Region &R : Regions) {
+    size_t At = R.ByLine ? Line : F.Begin;
+    if (At >= R.First && At <= R.Last && R.Checks.contains(F.CheckId))
       return true;
+  }
   return false;
 }
 

@@ -21,8 +21,10 @@ public:
   const std::vector<Finding> &problems() const { return Problems; }
 
 private:
+  /// NOLINT / NOLINTNEXTLINE cover lines; a NOLINTBEGIN/END pair covers the bytes between them.
   struct Region {
-    unsigned FirstLine, LastLine;
+    bool ByLine;
+    size_t First, Last; // lines when ByLine, else byte offsets
     GlobList Checks;
   };
   LineTable Lines;

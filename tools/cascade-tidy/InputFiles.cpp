@@ -7,6 +7,8 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <set>
+
 namespace fs = llvm::sys::fs;
 namespace path = llvm::sys::path;
 
@@ -92,29 +94,34 @@ InputSet collectInputs(const std::vector<std::string> &Paths, const InputOptions
       Out.Groups.push_back({P});
     }
   }
-  // A file named twice (directly and through its directory) is checked once, in its first group.
-  std::vector<std::string> Seen;
+  // A file reached twice (named directly and through its directory, or under two spellings)
+  // is checked once, in its first group.
+  std::set<std::string> Seen;
   for (std::vector<std::string> &G : Out.Groups)
     llvm::erase_if(G, [&](const std::string &F) {
-      if (llvm::is_contained(Seen, F))
-        return true;
-      Seen.push_back(F);
-      return false;
+      llvm::SmallString<256> Real;
+      if (fs::real_path(F, Real))
+        Real = F;
+      return !Seen.insert(Real.str().str()).second;
     });
   llvm::erase_if(Out.Groups, [](const std::vector<std::string> &G) { return G.empty(); });
   return Out;
 }
 
-llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Contents) {
+llvm::Error writeFileAtomically(llvm::StringRef LinkOrPath, llvm::StringRef Contents) {
+  // Through a symlink, replace the file it points to and leave the link a link.
+  llvm::SmallString<256> Path;
+  if (fs::real_path(LinkOrPath, Path))
+    Path = LinkOrPath;
   fs::file_status St;
   if (std::error_code EC = fs::status(Path, St))
-    return llvm::createStringError(EC, "cannot stat " + Path.str() + ": " + EC.message());
+    return llvm::createStringError(EC, "cannot stat " + Path.str().str() + ": " + EC.message());
   llvm::SmallString<256> Temp;
   int FD;
   llvm::SmallString<256> Model(Path);
   Model += ".cascade-tidy-%%%%%%";
   if (std::error_code EC = fs::createUniqueFile(Model, FD, Temp))
-    return llvm::createStringError(EC, "cannot create a temporary file next to " + Path.str() +
+    return llvm::createStringError(EC, "cannot create a temporary file next to " + Path.str().str() +
                                            ": " + EC.message());
   {
     llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
@@ -131,7 +138,7 @@ llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Contents) 
   }
   if (std::error_code EC = fs::rename(Temp, Path)) {
     fs::remove(Temp);
-    return llvm::createStringError(EC, "cannot replace " + Path.str() + ": " + EC.message());
+    return llvm::createStringError(EC, "cannot replace " + Path.str().str() + ": " + EC.message());
   }
   return llvm::Error::success();
 }

@@ -144,10 +144,16 @@ llvm::Expected<FileSettings> SettingsResolver::forFile(const std::string &Path) 
   S.ConfigSource = C->Source;
   S.Checker.Enabled = GlobList(*C->Checks);
   S.WarningsAsErrors = GlobList(*C->WarningsAsErrors);
+  // Name where a bad value came from: the command line wins over any file.
+  auto Origin = [&](const auto &CommandLineValue) -> std::string {
+    if (CommandLineValue)
+      return " on the command line";
+    return C->Source.empty() ? "" : " in " + C->Source;
+  };
   auto D = parseDialect(*C->Dialect);
   if (!D)
     return llvm::createStringError("invalid Dialect '" + *C->Dialect + "'" +
-                                   (C->Source.empty() ? "" : " in " + C->Source) +
+                                   Origin(CommandLine.Dialect) +
                                    ": expected auto, postgres or cockroach");
   S.Checker.Analyzer.SqlDialect = *D;
   S.Checker.Naming = *D == Dialect::Cockroach ? NamingRule::Cockroach : NamingRule::Postgres;
@@ -156,7 +162,8 @@ llvm::Expected<FileSettings> SettingsResolver::forFile(const std::string &Path) 
   for (const std::string &Spec : *C->RootTables) {
     auto Root = parseRootTable(Spec);
     if (!Root)
-      return Root.takeError();
+      return llvm::createStringError(llvm::toString(Root.takeError()) +
+                                     Origin(CommandLine.RootTables));
     S.Checker.Checks.Roots.push_back(*Root);
   }
   std::string Abs = absolute(Path);

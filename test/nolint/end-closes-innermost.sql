@@ -1,0 +1,13 @@
+-- RUN: bash -c '%cascade-tidy %s; echo exit=$?' 2>&1 | %check-diags %s
+-- clang-tidy closes regions last-in-first-out: an end that does not match the
+-- innermost open begin is unmatched, and its begin stays open (unmatched too).
+-- NOLINTBEGIN(cascade-missing-on-delete)
+-- NOLINTBEGIN(cascade-set-null-not-null)
+CREATE TABLE a (u UUID REFERENCES users(id));
+-- NOLINTEND(cascade-missing-on-delete)
+-- NOLINTEND(cascade-set-null-not-null)
+-- CHECK: end-closes-innermost.sql:4:4: error: unmatched 'NOLIN{{T}}BEGIN' comment without a subsequent 'NOLIN{{T}}END' comment [cascade-tidy-nolint]
+-- CHECK: end-closes-innermost.sql:6:24: warning: foreign key a(u) references users(id) without ON DELETE CASCADE
+-- CHECK: end-closes-innermost.sql:7:4: error: unmatched 'NOLIN{{T}}END' comment without a previous 'NOLIN{{T}}BEGIN' comment [cascade-tidy-nolint]
+-- CHECK: 1 warning and 2 errors generated.
+-- CHECK-NEXT: exit=1

@@ -28,6 +28,15 @@ std::vector<DeleteClosure> analyzeDeletePaths(const std::vector<const CatalogFor
                                               const NotNullLookup &NotNull) {
   std::vector<DeleteClosure> Out;
   auto Key = [](const QualifiedName &N) { return N.Schema + "." + N.Name; };
+  // Visit FKs in name order, so paths and closures do not depend on where they were read from
+  // (migrations or a live catalog).
+  std::vector<size_t> Order(FKs.size());
+  for (size_t I = 0; I < Order.size(); ++I)
+    Order[I] = I;
+  llvm::sort(Order, [&](size_t A, size_t B) {
+    return std::make_tuple(FKs[A]->Child.Schema, FKs[A]->Child.Name, FKs[A]->Name) <
+           std::make_tuple(FKs[B]->Child.Schema, FKs[B]->Child.Name, FKs[B]->Name);
+  });
   // Root tables that exist as a parent or child somewhere, in name order.
   for (const RootTable &R : Opts.Roots) {
     std::set<std::string> Seen;
@@ -47,7 +56,7 @@ std::vector<DeleteClosure> analyzeDeletePaths(const std::vector<const CatalogFor
       while (!Queue.empty()) {
         QualifiedName Parent = Queue.front();
         Queue.pop_front();
-        for (size_t I = 0; I < FKs.size(); ++I) {
+        for (size_t I : Order) {
           const CatalogForeignKey &FK = *FKs[I];
           if (!(FK.Parent == Parent))
             continue;
@@ -107,6 +116,10 @@ std::vector<DeleteClosure> analyzeDeletePaths(const std::vector<const CatalogFor
           C.Blocking.push_back(std::move(B));
         }
       }
+      std::sort(C.Tables.begin() + 1, C.Tables.end(),
+                [](const QualifiedName &A, const QualifiedName &B) {
+                  return std::tie(A.Schema, A.Name) < std::tie(B.Schema, B.Name);
+                });
       llvm::sort(C.Blocking, [&](const BlockingForeignKey &A, const BlockingForeignKey &B) {
         const CatalogForeignKey &X = *FKs[A.Index], &Y = *FKs[B.Index];
         return std::make_tuple(X.Child.Schema, X.Child.Name, X.Name) <

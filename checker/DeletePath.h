@@ -21,7 +21,7 @@ struct BlockingForeignKey {
 struct DeleteClosure {
   RootTable Root;
   QualifiedName RootName; // the catalog table the root names
-  std::vector<QualifiedName> Tables; // breadth-first from the root, root first
+  std::vector<QualifiedName> Tables; // the root, then the others by name
   std::vector<BlockingForeignKey> Blocking; // sorted by child table, then constraint name
 };
 

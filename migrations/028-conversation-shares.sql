@@ -8,7 +8,7 @@ CREATE TABLE conversation_shares (
     created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
     expires_at TIMESTAMPTZ,
     revoked_at TIMESTAMPTZ,
-    -- Kept for the audit trail even if the revoking admin's account goes away.
-    revoked_by UUID REFERENCES users(id) ON DELETE SET NULL,
+    -- Per-user data: a share revoked by an account goes when that account goes.
+    revoked_by UUID REFERENCES users(id) ON DELETE CASCADE,
     INDEX (conversation_id)
 );

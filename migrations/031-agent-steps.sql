@@ -14,5 +14,5 @@ CREATE TABLE agent_steps (
     UNIQUE INDEX agent_steps_run_step_uq (run_id, step_index)
 );
 
--- Who pressed "stop" (the owner or a teammate); NULL once that account is gone.
-ALTER TABLE agent_runs ADD COLUMN cancelled_by UUID REFERENCES users(id) ON DELETE SET NULL;
+-- Who pressed "stop" (the owner or a teammate); the run goes with that account.
+ALTER TABLE agent_runs ADD COLUMN cancelled_by UUID REFERENCES users(id) ON DELETE CASCADE;

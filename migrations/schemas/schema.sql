@@ -17,8 +17,6 @@ CREATE TABLE users (
     timezone STRING NOT NULL DEFAULT 'UTC',
     locale STRING NOT NULL DEFAULT 'en-US',
     plan STRING NOT NULL DEFAULT 'free' CHECK (plan IN ('free', 'plus', 'team')),
-    -- Who sent the invite that created this account (team plans, referrals).
-    invited_by UUID REFERENCES users(id),
     created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
     updated_at TIMESTAMPTZ NOT NULL DEFAULT now()
 );
@@ -32,6 +30,8 @@ CREATE TABLE assistant_profiles (
     -- 0 = suggest only ... 4 = act without asking inside spend limits
     autonomy_level INT8 NOT NULL DEFAULT 1 CHECK (autonomy_level BETWEEN 0 AND 4),
     settings JSONB NOT NULL DEFAULT '{}'::JSONB,
+    -- Who last tuned the persona: the user, or a teammate on a team plan.
+    tuned_by UUID REFERENCES users(id),
     created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
     updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
     UNIQUE (user_id)

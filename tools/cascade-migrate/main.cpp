@@ -4,6 +4,7 @@
 #include "CleanupMigration.h"
 #include "LiveCatalog.h"
 #include "MigrationSet.h"
+#include "Tokens.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -74,8 +75,8 @@ std::vector<std::string> migrationFiles(const std::string &Dir, const std::strin
       It.no_push();
       continue;
     }
-    if (!sys::path::extension(P).equals_insensitive(".sql") || File == Skip ||
-        File == StringRef(Skip).drop_back(4).str() + ".down.sql")
+    if (!sys::path::extension(P).equals_insensitive(".sql") ||
+        (!Skip.empty() && (File == Skip || File == StringRef(Skip).drop_back(4).str() + ".down.sql")))
       continue;
     Out.push_back(P.str());
   }
@@ -174,11 +175,38 @@ int verify(int argc, char **argv) {
   return 0;
 }
 
+/// `normalize FILE...`: each file with CockroachDB-only clauses blanked, ready for PostgreSQL.
+/// `order DIR [SCHEMA...]`: the replay order, one path a line.
+int utility(StringRef Command, int argc, char **argv) {
+  if (Command == "normalize") {
+    for (int I = 0; I < argc; ++I) {
+      auto Buf = MemoryBuffer::getFile(argv[I]);
+      if (!Buf)
+        return fail(Twine("cannot read ") + argv[I] + ": " + Buf.getError().message());
+      std::string Sql = (*Buf)->getBuffer().str();
+      blankDownSections(Sql);
+      outs() << normalizeDialect(Sql, tokenize(Sql).Tokens, Dialect::Cockroach);
+    }
+    return 0;
+  }
+  if (argc < 1)
+    return fail("usage: cascade-migrate order DIR [SCHEMA-FILE...]");
+  std::vector<std::string> Paths(argv + 1, argv + argc);
+  for (MigrationFile &M : orderMigrations(migrationFiles(argv[0], "")))
+    if (!llvm::any_of(Paths, [&](const std::string &S) { return fs::equivalent(S, M.Path); }))
+      Paths.push_back(M.Path);
+  for (const std::string &P : Paths)
+    outs() << P << "\n";
+  return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
   InitLLVM X(argc, argv);
   cl::HideUnrelatedOptions(Category);
+  if (argc > 1 && (StringRef(argv[1]) == "normalize" || StringRef(argv[1]) == "order"))
+    return utility(argv[1], argc - 2, argv + 2);
   if (argc > 1 && StringRef(argv[1]) == "verify") {
     std::vector<char *> Args{argv[0]};
     Args.insert(Args.end(), argv + 2, argv + argc);

@@ -9,7 +9,8 @@ namespace {
 enum class Kind { SameLine, NextLine, Begin, End };
 }
 
-NolintFilter::NolintFilter(llvm::StringRef Text, const std::vector<Token> &Comments)
+NolintFilter::NolintFilter(llvm::StringRef Text, const std::vector<Token> &Comments,
+                           bool OwnNamesOnly)
     : Lines(Text) {
   struct Open {
     size_t Offset; // of the NOLINTBEGIN word
@@ -59,7 +60,8 @@ NolintFilter::NolintFilter(llvm::StringRef Text, const std::vector<Token> &Comme
             if (Name.empty() || Name[0] == '-')
               continue;
             List += (List.empty() ? "" : ",") + Name;
-            if (Name.find('*') == std::string::npos && !isKnownCheck(Name))
+            if (Name.find('*') == std::string::npos && !isKnownCheck(Name) &&
+                (!OwnNamesOnly || llvm::StringRef(Name).starts_with("cascade-")))
               Problem(Offset, Severity::Warning,
                       "unknown check '" + Name + "' in NOLINT comment; it suppresses nothing");
           }

@@ -15,7 +15,10 @@ namespace cascade {
 
 class NolintFilter {
 public:
-  NolintFilter(llvm::StringRef Text, const std::vector<Token> &Comments);
+  /// With OwnNamesOnly (C/C++ files, where NOLINT also names other tools' checks), only
+  /// unknown names that start with "cascade-" are diagnosed.
+  NolintFilter(llvm::StringRef Text, const std::vector<Token> &Comments,
+               bool OwnNamesOnly = false);
   bool suppresses(const Finding &F) const;
   /// Unknown check names and unmatched NOLINTBEGIN/NOLINTEND comments.
   const std::vector<Finding> &problems() const { return Problems; }

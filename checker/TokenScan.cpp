@@ -2,6 +2,8 @@
 // fragments of SQL (a column definition held in a C++ string).
 #include "AnalyzerInternal.h"
 
+#include "llvm/ADT/STLExtras.h"
+
 namespace cascade {
 
 namespace {
@@ -29,14 +31,27 @@ QualifiedName statementTable(const StatementContext &Ctx) {
 
 bool isBoundary(const Token &T) { return T.isPunct(',') || T.isPunct('(') || T.isPunct(';'); }
 
-/// Words that may sit between a column's name and its REFERENCES in a column definition.
+/// Words that may sit between a column's type and its REFERENCES in a column definition.
 bool columnDefinitionWord(const Token &T) {
-  if (T.Kind == TokKind::Number || T.Kind == TokKind::QuotedIdent || T.Kind == TokKind::String)
+  if (T.Kind == TokKind::Number || T.Kind == TokKind::QuotedIdent || T.Kind == TokKind::String ||
+      T.Kind == TokKind::Word)
     return true;
-  if (T.isPunct('(') || T.isPunct(')') || T.isPunct('[') || T.isPunct(']') || T.isPunct(',') ||
-      T.isPunct('.') || T.Kind == TokKind::Operator || T.isPunct(':'))
-    return T.Kind != TokKind::Operator || T.Name == "::";
-  return T.Kind == TokKind::Word;
+  if (T.Kind == TokKind::Operator)
+    return T.Name == "::";
+  return T.isPunct('(') || T.isPunct(')') || T.isPunct('[') || T.isPunct(']') ||
+         T.isPunct(',') || T.isPunct('.');
+}
+
+/// A type a column definition can start with; prose ("this row references ...") has none.
+bool sqlTypeName(const Token &T) {
+  static const char *const Types[] = {
+      "uuid", "int", "integer", "int2", "int4", "int8", "smallint", "bigint", "serial",
+      "bigserial", "smallserial", "text", "varchar", "char", "character", "string", "bytes",
+      "bytea", "numeric", "decimal", "real", "float", "float4", "float8", "double", "boolean",
+      "bool", "date", "time", "timestamp", "timestamptz", "interval", "json", "jsonb", "inet",
+      "citext", "oid", "money", "bit", "varbit", "xml"};
+  return T.Kind == TokKind::QuotedIdent ||
+         (T.Kind == TokKind::Word && llvm::is_contained(Types, T.Name));
 }
 
 } // namespace
@@ -94,10 +109,14 @@ void extractFromTokens(StatementContext &Ctx) {
       }
       if (B >= R || !T[B].isName())
         continue; // `REFERENCES` with no column before it: not a definition
-      if (Ctx.Opts.Fragments)
-        for (size_t J = B + 1; J < R; ++J)
-          if (!columnDefinitionWord(T[J]))
-            B = R;
+      // A fragment must look like `name type ... REFERENCES` to count as a column definition.
+      if (Ctx.Opts.Fragments && Table.empty()) {
+        bool Shaped = B + 1 < R && sqlTypeName(T[B + 1]);
+        for (size_t J = B + 2; J < R; ++J)
+          Shaped = Shaped && columnDefinitionWord(T[J]);
+        if (!Shaped)
+          B = R;
+      }
       if (B >= R)
         continue;
       FK.Columns.push_back(T[B].Name);
@@ -114,9 +133,6 @@ void extractFromTokens(StatementContext &Ctx) {
         NotNull = Ctx.Cat.notNull(Table, FK.Columns[0]).value_or(false);
       FK.NotNull = {NotNull};
       Start = B;
-      // In a fragment, prose such as "this row references users(id)" has no SQL shape.
-      if (Ctx.Opts.Fragments && Table.empty() && B + 1 == R)
-        continue;
     } else {
       for (const std::string &Col : FK.Columns)
         FK.NotNull.push_back(!Table.empty() && Ctx.Cat.notNull(Table, Col).value_or(false));

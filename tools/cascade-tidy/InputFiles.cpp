@@ -14,6 +14,11 @@ namespace path = llvm::sys::path;
 
 namespace cascade {
 
+bool InputOptions::isCxx(llvm::StringRef Path) const {
+  llvm::StringRef Ext = path::extension(Path);
+  return llvm::any_of(CxxExtensions, [&](const std::string &E) { return Ext.equals_insensitive(E); });
+}
+
 bool isDownMigration(llvm::StringRef Path) {
   llvm::StringRef Name = path::filename(Path);
   return Name.ends_with_insensitive(".down.sql") || Name.equals_insensitive("down.sql");
@@ -59,6 +64,10 @@ static void walk(const std::string &Dir, const InputOptions &Opts, InputSet &Out
         walk(P, Opts, Out, Files, Down);
       continue;
     }
+    if (Opts.isCxx(P)) {
+      Out.CxxFiles.push_back(P);
+      continue;
+    }
     if (!path::extension(P).equals_insensitive(".sql"))
       continue;
     if (!isDownMigration(P))
@@ -88,6 +97,8 @@ InputSet collectInputs(const std::vector<std::string> &Paths, const InputOptions
         Out.Groups.push_back(std::move(Group));
       for (std::string &D : Down)
         Out.Groups.push_back({std::move(D)});
+    } else if (Opts.isCxx(P)) {
+      Out.CxxFiles.push_back(P);
     } else if (!Opts.IncludeDown && isDownMigration(P)) {
       Out.SkippedExplicit.push_back(P);
     } else {
@@ -105,6 +116,13 @@ InputSet collectInputs(const std::vector<std::string> &Paths, const InputOptions
       return !Seen.insert(Real.str().str()).second;
     });
   llvm::erase_if(Out.Groups, [](const std::vector<std::string> &G) { return G.empty(); });
+  std::set<std::string> SeenCxx;
+  llvm::erase_if(Out.CxxFiles, [&](const std::string &F) {
+    llvm::SmallString<256> Real;
+    if (fs::real_path(F, Real))
+      Real = F;
+    return !SeenCxx.insert(Real.str().str()).second;
+  });
   return Out;
 }
 

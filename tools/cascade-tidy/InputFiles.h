@@ -18,6 +18,7 @@ struct InputSet {
   /// directory argument, in migration order (schema first, then by version); a file named on
   /// the command line, or a down migration linted with --include-down, is a group of its own.
   std::vector<std::vector<std::string>> Groups;
+  std::vector<std::string> CxxFiles; // C and C++ sources and headers
   std::vector<InputProblem> Problems;      // unreadable paths: exit status 2
   std::vector<std::string> SkippedDown;    // down migrations not linted
   std::vector<std::string> SkippedExplicit; // named on the command line but skipped
@@ -26,6 +27,9 @@ struct InputSet {
 struct InputOptions {
   bool IncludeDown = false;
   std::vector<std::string> Excludes; // globs matched against the path and the file name
+  std::vector<std::string> CxxExtensions{".c", ".cc", ".cpp", ".cxx", ".h", ".hh",
+                                         ".hpp", ".hxx", ".ipp"};
+  bool isCxx(llvm::StringRef Path) const;
 };
 
 /// *.down.sql, or down.sql inside a migration folder.

@@ -1,4 +1,5 @@
 // cascade-tidy: finds foreign keys that keep a root row (a user) from being deleted, and fixes them.
+#include "CxxFrontEnd.h"
 #include "DiagnosticPrinter.h"
 #include "ExportFixes.h"
 #include "FixItPlanner.h"
@@ -56,6 +57,18 @@ cl::opt<bool> IncludeDown("include-down", cl::desc("Also lint down migrations"),
                           cl::cat(Category));
 cl::list<std::string> Exclude("exclude", cl::desc("Skip paths matching this glob; repeatable"),
                               cl::cat(Category));
+cl::opt<std::string> BuildPath("p", cl::desc("Build directory holding compile_commands.json, for "
+                                             "C/C++ files"),
+                               cl::value_desc("build-dir"), cl::cat(Category));
+cl::opt<std::string> CxxModeOpt("cxx-mode",
+                                cl::desc("C/C++ files: ast (needs a compile command), lex (raw "
+                                         "lexer, macros not expanded) or auto (ast when a compile "
+                                         "command covers the file; default)"),
+                                cl::init("auto"), cl::cat(Category));
+cl::opt<std::string> CxxExtensions("cxx-extensions",
+                                   cl::desc("Comma-separated extensions read as C/C++ "
+                                            "(default .c,.cc,.cpp,.cxx,.h,.hh,.hpp,.hxx,.ipp)"),
+                                   cl::cat(Category));
 
 Config commandLineConfig() {
   Config C;
@@ -123,9 +136,14 @@ std::pair<unsigned, unsigned> applyFixes(FileReport &R, std::vector<bool> &Fixed
 int main(int argc, char **argv) {
   InitLLVM X(argc, argv);
   cl::HideUnrelatedOptions(Category);
+  // clang-tidy's `-- <compiler flags>`: a fixed compile command for every C/C++ file.
+  std::string FixedError;
+  int Argc = argc;
+  std::shared_ptr<clang::tooling::CompilationDatabase> Fixed =
+      clang::tooling::FixedCompilationDatabase::loadFromCommandLine(Argc, argv, FixedError);
   std::string ParseErrors;
   raw_string_ostream ErrOS(ParseErrors);
-  if (!cl::ParseCommandLineOptions(argc, argv,
+  if (!cl::ParseCommandLineOptions(Argc, argv,
                                    "cascade-tidy: foreign keys that block deleting a user\n",
                                    &ErrOS)) {
     errs() << ParseErrors;
@@ -163,8 +181,38 @@ int main(int argc, char **argv) {
   if (Paths.empty())
     return fail("no input paths; usage: cascade-tidy [options] <path>...");
 
+  CxxRun Cxx;
+  Cxx.Jobs = Jobs;
+  if (CxxModeOpt == "ast")
+    Cxx.Mode = CxxMode::Ast;
+  else if (CxxModeOpt == "lex")
+    Cxx.Mode = CxxMode::Lex;
+  else if (CxxModeOpt != "auto")
+    return fail("invalid --cxx-mode '" + CxxModeOpt + "': expected auto, ast or lex");
+  if (!FixedError.empty())
+    return fail(FixedError);
+  if (Fixed) {
+    Cxx.Database = Fixed;
+    Cxx.DatabaseSource = "the flags after --";
+  } else if (!BuildPath.empty()) {
+    std::string Error;
+    std::unique_ptr<clang::tooling::CompilationDatabase> DB =
+        clang::tooling::CompilationDatabase::loadFromDirectory(BuildPath, Error);
+    if (!DB)
+      return fail("cannot load a compilation database from " + BuildPath + ": " + Error);
+    Cxx.Database = std::move(DB);
+    Cxx.DatabaseSource = BuildPath + "/compile_commands.json";
+  }
+
   InputOptions InOpts;
   InOpts.IncludeDown = IncludeDown;
+  if (!CxxExtensions.empty()) {
+    InOpts.CxxExtensions.clear();
+    SmallVector<StringRef, 8> Exts;
+    StringRef(CxxExtensions).split(Exts, ',', -1, false);
+    for (StringRef E : Exts)
+      InOpts.CxxExtensions.push_back((E.trim().starts_with(".") ? "" : ".") + E.trim().str());
+  }
   InOpts.Excludes.assign(Exclude.begin(), Exclude.end());
   InputSet Inputs = collectInputs(Paths, InOpts);
   int Status = 0;
@@ -197,6 +245,21 @@ int main(int argc, char **argv) {
   for (std::vector<FileReport> &G : GroupReports)
     for (FileReport &R : G)
       Reports.push_back(std::move(R));
+  if (!Inputs.CxxFiles.empty()) {
+    std::vector<FileSettings> CxxSettings;
+    for (const std::string &F : Inputs.CxxFiles) {
+      auto S = Resolver.forFile(F);
+      if (!S)
+        return fail(toString(S.takeError()));
+      CxxSettings.push_back(std::move(*S));
+    }
+    std::string Messages;
+    for (FileReport &R : checkCxxFiles(Inputs.CxxFiles, CxxSettings, Cxx, Messages))
+      Reports.push_back(std::move(R));
+    outs() << Messages;
+    if (StringRef(Messages).contains(": error: no compile command"))
+      Status = 2;
+  }
 
   unsigned Warnings = 0, Errors = 0, Suppressed = 0, Applied = 0, Offered = 0;
   bool Remaining = false;

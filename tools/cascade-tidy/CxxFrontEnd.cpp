@@ -1,0 +1,339 @@
+#include "CxxFrontEnd.h"
+#include "AstLiteral.h"
+#include "LexScan.h"
+#include "LiteralChecker.h"
+#include "Nolint.h"
+
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/Frontend/TextDiagnosticPrinter.h"
+#include "clang/Lex/Lexer.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/ThreadPool.h"
+
+#include <map>
+#include <set>
+
+namespace cascade {
+
+namespace {
+
+using namespace clang::ast_matchers;
+
+/// Findings per file, in file offsets, as one TU (or one lex scan) saw them.
+using FileFindings = std::map<std::string, std::vector<Finding>>;
+
+std::string absolute(llvm::StringRef P) {
+  llvm::SmallString<256> A(P);
+  llvm::sys::fs::make_absolute(A);
+  llvm::sys::path::remove_dots(A, true);
+  return A.str().str();
+}
+
+void addMacroNote(Finding &F, bool InFile, size_t UseOffset, const std::string &Note) {
+  if (Note.empty())
+    return;
+  F.Notes.push_back({InFile ? UseOffset : F.Begin, InFile ? UseOffset : F.Begin, Note});
+}
+
+class LiteralCallback : public MatchFinder::MatchCallback {
+public:
+  LiteralCallback(const CheckerOptions &Opts, FileFindings &Out) : Opts(Opts), Out(Out) {}
+
+  void run(const MatchFinder::MatchResult &Result) override {
+    const auto *SL = Result.Nodes.getNodeAs<clang::StringLiteral>("lit");
+    const clang::SourceManager &SM = *Result.SourceManager;
+    if (!SL || SM.isInSystemHeader(SM.getSpellingLoc(SL->getBeginLoc())))
+      return;
+    if (!SL->isOrdinary() && !SL->isUTF8()) {
+      noteSkipped(*SL, SM);
+      return;
+    }
+    if (!mentionsReferences(SL->getBytes()))
+      return;
+    const clang::LangOptions &LO = Result.Context->getLangOpts();
+    const clang::TargetInfo &TI = Result.Context->getTargetInfo();
+    std::optional<AstLiteral> A = decodeAstLiteral(*SL, SM, LO, TI);
+    if (!A)
+      return;
+    auto Name = SM.getFileEntryRefForID(A->File);
+    if (!Name)
+      return;
+    std::string Path = absolute(Name->getName());
+    std::vector<Finding> Found;
+    if (A->Unmappable) {
+      LiteralLocator Where(A->Lit, [&](size_t) { return A->Anchor; });
+      Found = checkLiteral(A->Lit, Where, Opts, /*AllowFixes=*/false);
+    } else {
+      LiteralLocator Where(A->Lit, [&](size_t Offset) {
+        return astByteSource(*SL, Offset, SM, LO, TI);
+      });
+      Found = checkLiteral(A->Lit, Where, Opts, A->Fixable);
+    }
+    for (Finding &F : Found) {
+      addMacroNote(F, A->MacroUseInFile || A->Unmappable,
+                   A->Unmappable ? A->Anchor : A->MacroUseOffset, A->MacroNote);
+      Out[Path].push_back(std::move(F));
+    }
+  }
+
+private:
+  const CheckerOptions &Opts;
+  FileFindings &Out;
+
+  /// Wide, UTF-16 and UTF-32 literals are not read; say so where they mention references.
+  void noteSkipped(const clang::StringLiteral &SL, const clang::SourceManager &SM) {
+    clang::SourceLocation L = SM.getSpellingLoc(SL.getBeginLoc());
+    bool Invalid = false;
+    llvm::StringRef Buf = SM.getBufferData(SM.getFileID(L), &Invalid);
+    clang::SourceLocation Last = SM.getSpellingLoc(SL.getEndLoc());
+    size_t Begin = SM.getFileOffset(L);
+    size_t End = SM.getFileOffset(Last) +
+                 clang::Lexer::MeasureTokenLength(Last, SM, clang::LangOptions());
+    if (Invalid || !mentionsReferences(Buf.slice(Begin, End)))
+      return;
+    auto Name = SM.getFileEntryRefForID(SM.getFileID(L));
+    if (!Name)
+      return;
+    Finding F;
+    F.Level = Severity::Note;
+    F.Begin = F.End = Begin;
+    F.Message = "wide, UTF-16 and UTF-32 string literals are not checked for SQL";
+    Out[absolute(Name->getName())].push_back(std::move(F));
+  }
+};
+
+/// A TU is parsed only when its main file or a quoted include it reaches mentions references.
+bool worthParsing(const std::string &Main, const std::vector<std::string> &IncludeDirs) {
+  std::vector<std::string> Queue{Main};
+  std::set<std::string> Seen{Main};
+  while (!Queue.empty()) {
+    std::string File = Queue.back();
+    Queue.pop_back();
+    auto Buf = llvm::MemoryBuffer::getFile(File);
+    if (!Buf)
+      continue;
+    llvm::StringRef Text = (*Buf)->getBuffer();
+    if (mentionsReferences(Text))
+      return true;
+    llvm::SmallVector<llvm::StringRef, 64> Lines;
+    Text.split(Lines, '\n');
+    for (llvm::StringRef Line : Lines) {
+      Line = Line.trim();
+      if (!Line.consume_front("#"))
+        continue;
+      Line = Line.ltrim();
+      if (!Line.consume_front("include"))
+        continue;
+      Line = Line.ltrim();
+      if (!Line.consume_front("\""))
+        continue;
+      llvm::StringRef Name = Line.take_until([](char C) { return C == '"'; });
+      std::vector<std::string> Dirs{llvm::sys::path::parent_path(File).str()};
+      llvm::append_range(Dirs, IncludeDirs);
+      for (const std::string &D : Dirs) {
+        std::string Candidate = absolute(D + "/" + Name.str());
+        if (llvm::sys::fs::exists(Candidate)) {
+          if (Seen.insert(Candidate).second)
+            Queue.push_back(Candidate);
+          break;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+std::vector<std::string> includeDirs(const clang::tooling::CompileCommand &C) {
+  std::vector<std::string> Out;
+  for (size_t I = 0; I < C.CommandLine.size(); ++I) {
+    llvm::StringRef A = C.CommandLine[I];
+    for (llvm::StringRef Flag : {"-I", "-iquote"}) {
+      if (A == Flag && I + 1 < C.CommandLine.size())
+        Out.push_back(C.CommandLine[I + 1]);
+      else if (A.starts_with(Flag) && A.size() > Flag.size())
+        Out.push_back(A.drop_front(Flag.size()).str());
+    }
+  }
+  for (std::string &D : Out)
+    if (!llvm::sys::path::is_absolute(D))
+      D = C.Directory + "/" + D;
+  return Out;
+}
+
+struct TuResult {
+  FileFindings Findings;
+  std::string Diagnostics; // compiler output
+  bool CompileFailed = false;
+  bool Parsed = false;
+};
+
+TuResult runAst(const std::string &File, clang::tooling::CompilationDatabase &DB,
+                const CheckerOptions &Opts) {
+  TuResult R;
+  clang::tooling::ClangTool Tool(DB, {File});
+  llvm::raw_string_ostream DiagOS(R.Diagnostics);
+  // The printer takes shared ownership of its options.
+  clang::TextDiagnosticPrinter Printer(DiagOS, new clang::DiagnosticOptions());
+  Tool.setDiagnosticConsumer(&Printer);
+  MatchFinder Finder;
+  LiteralCallback Callback(Opts, R.Findings);
+  Finder.addMatcher(stringLiteral().bind("lit"), &Callback);
+  auto Factory = clang::tooling::newFrontendActionFactory(&Finder);
+  R.CompileFailed = Tool.run(Factory.get()) != 0;
+  R.Parsed = true;
+  return R;
+}
+
+FileFindings runLex(const std::string &Path, llvm::StringRef Text, const CheckerOptions &Opts) {
+  FileFindings Out;
+  LexedFile Lexed = lexCxxFile(Text);
+  for (const LexedLiteral &L : Lexed.Literals) {
+    if (!L.Decoded)
+      continue;
+    if (!checkableEncoding(L.Lit.Encoding)) {
+      if (mentionsReferences(Text.slice(L.Begin, L.End))) {
+        Finding F;
+        F.Level = Severity::Note;
+        F.Begin = F.End = L.Begin;
+        F.Message = "wide, UTF-16 and UTF-32 string literals are not checked for SQL";
+        Out[Path].push_back(std::move(F));
+      }
+      continue;
+    }
+    LiteralLocator Where(L.Lit, [&](size_t Offset) { return L.Lit.ByteSource[Offset]; });
+    llvm::append_range(Out[Path], checkLiteral(L.Lit, Where, Opts, /*AllowFixes=*/true));
+  }
+  return Out;
+}
+
+bool sameFinding(const Finding &A, const Finding &B) {
+  return A.Begin == B.Begin && A.CheckId == B.CheckId && A.Message == B.Message;
+}
+
+} // namespace
+
+std::vector<FileReport> checkCxxFiles(const std::vector<std::string> &Files,
+                                      const std::vector<FileSettings> &Settings, const CxxRun &Run,
+                                      std::string &Messages) {
+  struct PerFile {
+    TuResult Tu;
+    FileFindings Lexed;
+    std::string Note;
+    std::string ReadError;
+  };
+  std::vector<PerFile> Work(Files.size());
+  {
+    llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Run.Jobs));
+    for (size_t I = 0; I < Files.size(); ++I)
+      Pool.async([&, I] {
+        PerFile &W = Work[I];
+        std::string Abs = absolute(Files[I]);
+        auto Buf = llvm::MemoryBuffer::getFile(Files[I]);
+        if (!Buf) {
+          W.ReadError = "cannot read file: " + Buf.getError().message();
+          return;
+        }
+        const CheckerOptions &Opts = Settings[I].Checker;
+        std::shared_ptr<clang::tooling::CompilationDatabase> DB = Run.Database;
+        std::string Error;
+        if (!DB && Run.Mode != CxxMode::Lex)
+          DB = clang::tooling::CompilationDatabase::autoDetectFromSource(Abs, Error);
+        std::vector<clang::tooling::CompileCommand> Commands;
+        if (DB)
+          Commands = DB->getCompileCommands(Abs);
+        bool Ast = Run.Mode != CxxMode::Lex && !Commands.empty();
+        if (!Ast && Run.Mode == CxxMode::Ast)
+          W.Note = Files[I] + ": error: no compile command for this file" +
+                   (Run.DatabaseSource.empty() ? "" : " in " + Run.DatabaseSource) +
+                   "; use -p <build-dir> or -- <flags>\n";
+        else if (!Ast && Run.Mode == CxxMode::Auto && DB)
+          W.Note = Files[I] + ": note: no compile command for this file" +
+                   (Run.DatabaseSource.empty() ? "" : " in " + Run.DatabaseSource) +
+                   "; checked in lex mode (macros are not expanded)\n";
+        if (Ast && !worthParsing(Abs, includeDirs(Commands.front())))
+          return; // nothing in this TU can mention a FK
+        if (Ast) {
+          W.Tu = runAst(Abs, *DB, Opts);
+          if (!W.Tu.CompileFailed)
+            return;
+          W.Note += Files[I] + ": note: the file does not compile; its literals are also "
+                                "checked in lex mode\n";
+        }
+        if (Run.Mode == CxxMode::Ast && !Ast)
+          return;
+        W.Lexed = runLex(Abs, (*Buf)->getBuffer(), Opts);
+      });
+    Pool.wait();
+  }
+
+  // Merge: each finding once (a header seen by many TUs), reports in first-seen order.
+  std::vector<std::string> Order;
+  std::map<std::string, std::vector<Finding>> Merged;
+  std::map<std::string, size_t> SettingsOf;
+  std::vector<FileReport> Reports;
+  auto Take = [&](const FileFindings &FF, size_t Index) {
+    for (const auto &[Path, Findings] : FF) {
+      if (!Merged.count(Path)) {
+        Order.push_back(Path);
+        SettingsOf[Path] = Index;
+      }
+      std::vector<Finding> &Into = Merged[Path];
+      for (const Finding &F : Findings)
+        if (llvm::none_of(Into, [&](const Finding &G) { return sameFinding(F, G); }))
+          Into.push_back(F);
+    }
+  };
+  for (size_t I = 0; I < Files.size(); ++I) {
+    PerFile &W = Work[I];
+    Messages += W.Tu.Diagnostics + W.Note;
+    if (!W.ReadError.empty()) {
+      FileReport R;
+      R.Path = Files[I];
+      R.ReadError = W.ReadError;
+      Reports.push_back(std::move(R));
+      continue;
+    }
+    std::string Abs = absolute(Files[I]);
+    if (!Merged.count(Abs)) {
+      Order.push_back(Abs);
+      SettingsOf[Abs] = I;
+      Merged[Abs];
+    }
+    Take(W.Tu.Findings, I);
+    Take(W.Lexed, I);
+  }
+  std::map<std::string, std::string> Shown; // absolute -> as the user named it
+  for (const std::string &F : Files)
+    Shown[absolute(F)] = F;
+  for (const std::string &Path : Order) {
+    std::vector<Finding> &Findings = Merged[Path];
+    FileReport R;
+    R.Path = Shown.count(Path) ? Shown[Path] : Path;
+    const FileSettings &S = Settings[SettingsOf[Path]];
+    R.WarningsAsErrors = S.WarningsAsErrors;
+    auto Buf = llvm::MemoryBuffer::getFile(Path);
+    if (!Buf)
+      continue;
+    R.Text = (*Buf)->getBuffer().str();
+    NolintFilter Nolint(R.Text, lexCxxFile(R.Text).Comments, /*OwnNamesOnly=*/true);
+    for (Finding &F : Findings) {
+      if (F.Level != Severity::Note && Nolint.suppresses(F)) {
+        ++R.Suppressed;
+        continue;
+      }
+      R.Findings.push_back(std::move(F));
+    }
+    llvm::append_range(R.Findings, Nolint.problems());
+    llvm::stable_sort(R.Findings,
+                      [](const Finding &A, const Finding &B) { return A.Begin < B.Begin; });
+    Reports.push_back(std::move(R));
+  }
+  return Reports;
+}
+
+} // namespace cascade

@@ -1,0 +1,82 @@
+#include "AstLiteral.h"
+
+#include "clang/Lex/Lexer.h"
+
+namespace cascade {
+
+size_t astByteSource(const clang::StringLiteral &SL, size_t Offset, const clang::SourceManager &SM,
+                     const clang::LangOptions &LO, const clang::TargetInfo &Target) {
+  clang::SourceLocation L = SL.getLocationOfByte(static_cast<unsigned>(Offset), SM, LO, Target);
+  return SM.getFileOffset(SM.getSpellingLoc(L));
+}
+
+std::optional<AstLiteral> decodeAstLiteral(const clang::StringLiteral &SL,
+                                           const clang::SourceManager &SM,
+                                           const clang::LangOptions &LO,
+                                           const clang::TargetInfo &Target) {
+  AstLiteral A;
+  clang::SourceLocation First = SL.getStrTokenLoc(0);
+  if (First.isMacroID()) {
+    clang::SourceLocation Spell = SM.getSpellingLoc(First);
+    clang::SourceLocation Use = SM.getExpansionLoc(First);
+    // The macro's name is the token written at the use.
+    unsigned NameLength = clang::Lexer::MeasureTokenLength(Use, SM, LO);
+    llvm::StringRef Macro(SM.getCharacterData(Use), NameLength);
+    bool Argument = SM.isMacroArgExpansion(First);
+    if (SM.isWrittenInScratchSpace(Spell)) {
+      // #x stringizing: the text exists only in scratch space; report at the macro use.
+      A.Fixable = false;
+      A.Unmappable = true;
+      A.File = SM.getFileID(Use);
+      A.Anchor = SM.getFileOffset(Use);
+      A.MacroNote = "the literal is made by stringizing in macro '" + Macro.str() +
+                    "'; no automatic fix";
+    } else if (!Argument) {
+      A.Fixable = false;
+      A.MacroNote = "spelled in the body of macro '" + Macro.str() +
+                    "'; no automatic fix: edit the macro";
+    }
+    if (!A.MacroNote.empty() && !A.Unmappable) {
+      clang::FileID SpellFile = SM.getFileID(Spell);
+      A.MacroUseInFile = SM.getFileID(Use) == SpellFile;
+      A.MacroUseOffset = SM.getFileOffset(Use);
+    }
+  }
+  for (unsigned I = 0; I < SL.getNumConcatenated(); ++I) {
+    clang::SourceLocation Spell = SM.getSpellingLoc(SL.getStrTokenLoc(I));
+    if (SM.isWrittenInScratchSpace(Spell)) {
+      A.Unmappable = true;
+      A.Fixable = false;
+    }
+    if (A.Unmappable)
+      continue;
+    clang::FileID F = SM.getFileID(Spell);
+    if (I == 0)
+      A.File = F;
+    else if (F != A.File)
+      A.Fixable = false; // concatenated across files: report, do not edit
+    unsigned Length = clang::Lexer::MeasureTokenLength(Spell, SM, LO);
+    bool Invalid = false;
+    const char *Data = SM.getCharacterData(Spell, &Invalid);
+    if (Invalid || !appendChunk(llvm::StringRef(Data, Length), SM.getFileOffset(Spell), A.Lit))
+      return std::nullopt;
+  }
+  if (A.Unmappable) {
+    if (!A.File.isValid())
+      return std::nullopt;
+    A.Lit = DecodedLiteral();
+    A.Lit.Bytes = SL.getBytes().str();
+    LiteralChunk C;
+    C.ContentBegin = C.ContentEnd = A.Anchor;
+    A.Lit.Chunks.push_back(C);
+    return A;
+  }
+  if (!A.File.isValid() || SM.getFileEntryRefForID(A.File) == std::nullopt)
+    return std::nullopt;
+  // clang's bytes are the authority; our decoding gave the chunk layout.
+  if (SL.getCharByteWidth() == 1 && SL.getBytes().size() == A.Lit.Bytes.size())
+    A.Lit.Bytes = SL.getBytes().str();
+  return A;
+}
+
+} // namespace cascade

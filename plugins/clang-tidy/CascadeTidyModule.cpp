@@ -1,0 +1,123 @@
+// cascade-tidy's checks as a clang-tidy module:
+//   clang-tidy-19 -load=<build>/lib/CascadeTidyModule.so -checks='-*,cascade-*' file.cpp -- ...
+// Each check runs the core checker on string literals, like cascade-tidy's AST mode, and keeps
+// the findings of its own id. NOLINT is clang-tidy's.
+#include "AstLiteral.h"
+#include "Check.h"
+#include "LiteralChecker.h"
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang-tidy/ClangTidyModuleRegistry.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+using namespace clang::tidy;
+
+namespace cascade {
+namespace {
+
+class SqlLiteralCheck : public ClangTidyCheck {
+public:
+  SqlLiteralCheck(StringRef Name, ClangTidyContext *Context)
+      : ClangTidyCheck(Name, Context), Id(Name.str()),
+        RootTables(Options.get("RootTables", "users")),
+        // Read as text: OptionsView::get<bool> is not exported by the clang-tidy binary.
+        AllowSetNull(parseBool(Options.get("AllowSetNull", "true"))),
+        DialectName(Options.get("Dialect", "auto")) {
+    Opts.Enabled = GlobList(Id);
+    Opts.Checks.AllowSetNull = AllowSetNull;
+    if (auto D = parseDialect(DialectName))
+      Opts.Analyzer.SqlDialect = *D;
+    else
+      configurationDiag("invalid Dialect '%0' for %1: expected auto, postgres or cockroach")
+          << DialectName << Id;
+    llvm::SmallVector<StringRef, 4> Specs;
+    StringRef(RootTables).split(Specs, ';', -1, false);
+    Opts.Checks.Roots.clear();
+    for (StringRef Spec : Specs) {
+      auto Root = parseRootTable(Spec);
+      if (!Root) {
+        configurationDiag("%0") << llvm::toString(Root.takeError());
+        continue;
+      }
+      Opts.Checks.Roots.push_back(*Root);
+    }
+  }
+
+  void storeOptions(ClangTidyOptions::OptionMap &Map) override {
+    Options.store(Map, "RootTables", RootTables);
+    Options.store(Map, "AllowSetNull", AllowSetNull ? "true" : "false");
+    Options.store(Map, "Dialect", DialectName);
+  }
+
+  void registerMatchers(MatchFinder *Finder) override {
+    Finder->addMatcher(stringLiteral().bind("lit"), this);
+  }
+
+  void check(const MatchFinder::MatchResult &Result) override {
+    const auto *SL = Result.Nodes.getNodeAs<StringLiteral>("lit");
+    const SourceManager &SM = *Result.SourceManager;
+    if (!SL || (!SL->isOrdinary() && !SL->isUTF8()) || !mentionsReferences(SL->getBytes()))
+      return;
+    const LangOptions &LO = Result.Context->getLangOpts();
+    const TargetInfo &TI = Result.Context->getTargetInfo();
+    std::optional<AstLiteral> A = decodeAstLiteral(*SL, SM, LO, TI);
+    if (!A)
+      return;
+    std::vector<Finding> Found;
+    if (A->Unmappable) {
+      LiteralLocator Where(A->Lit, [&](size_t) { return A->Anchor; });
+      Found = checkLiteral(A->Lit, Where, Opts, false);
+    } else {
+      LiteralLocator Where(A->Lit, [&](size_t Offset) {
+        return astByteSource(*SL, Offset, SM, LO, TI);
+      });
+      Found = checkLiteral(A->Lit, Where, Opts, A->Fixable);
+    }
+    auto At = [&](size_t Offset) {
+      return SM.getComposedLoc(A->File, static_cast<unsigned>(Offset));
+    };
+    for (const Finding &F : Found) {
+      if (F.CheckId != Id)
+        continue;
+      {
+        DiagnosticBuilder D = diag(At(F.Begin), "%0") << F.Message;
+        for (const Edit &E : F.Edits)
+          D << FixItHint::CreateReplacement(
+              CharSourceRange::getCharRange(At(E.Offset), At(E.Offset + E.Length)), E.Text);
+      }
+      for (const Note &N : F.Notes)
+        diag(At(N.Begin), "%0", DiagnosticIDs::Note) << N.Message;
+      if (!A->MacroNote.empty()) {
+        size_t NoteAt = A->Unmappable ? A->Anchor : (A->MacroUseInFile ? A->MacroUseOffset : F.Begin);
+        diag(At(NoteAt), "%0", DiagnosticIDs::Note) << A->MacroNote;
+      }
+    }
+  }
+
+private:
+  static bool parseBool(StringRef V) {
+    return !(V.equals_insensitive("false") || V == "0" || V.equals_insensitive("off"));
+  }
+  std::string Id;
+  std::string RootTables;
+  bool AllowSetNull;
+  std::string DialectName;
+  CheckerOptions Opts;
+};
+
+class CascadeModule : public ClangTidyModule {
+public:
+  void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    for (const CheckInfo &Info : allChecks())
+      Factories.registerCheck<SqlLiteralCheck>(Info.Id);
+  }
+};
+
+} // namespace
+} // namespace cascade
+
+static ClangTidyModuleRegistry::Add<cascade::CascadeModule>
+    X("cascade-module", "Foreign keys in SQL string literals that block deleting a user.");

@@ -19,6 +19,8 @@ config.environment["LC_ALL"] = "C"
 
 config.substitutions.append(("%cascade-tidy", os.path.join(config.cascade_tools_dir, "cascade-tidy")))
 config.substitutions.append(("%python", config.python_executable))
+config.substitutions.append(("%cascade-module", os.path.join(config.cascade_lib_dir, "CascadeTidyModule.so")))
+config.substitutions.append(("%cascade-migrate", os.path.join(config.cascade_tools_dir, "cascade-migrate")))
 config.substitutions.append(("%srcroot", config.cascade_src_root))
 config.substitutions.append(("%utils", os.path.join(config.cascade_src_root, "test", "utils")))
 config.substitutions.append(("%llvmbin", config.llvm_tools_dir))

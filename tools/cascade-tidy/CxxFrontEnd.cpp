@@ -227,13 +227,17 @@ std::vector<FileReport> checkCxxFiles(const std::vector<std::string> &Files,
     std::string ReadError;
   };
   std::vector<PerFile> Work(Files.size());
+  // Absolute paths before any tool runs: a ClangTool may change the working directory.
+  std::vector<std::string> Absolute;
+  for (const std::string &F : Files)
+    Absolute.push_back(absolute(F));
   {
     llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Run.Jobs));
     for (size_t I = 0; I < Files.size(); ++I)
       Pool.async([&, I] {
         PerFile &W = Work[I];
-        std::string Abs = absolute(Files[I]);
-        auto Buf = llvm::MemoryBuffer::getFile(Files[I]);
+        const std::string &Abs = Absolute[I];
+        auto Buf = llvm::MemoryBuffer::getFile(Abs);
         if (!Buf) {
           W.ReadError = "cannot read file: " + Buf.getError().message();
           return;
@@ -298,7 +302,7 @@ std::vector<FileReport> checkCxxFiles(const std::vector<std::string> &Files,
       Reports.push_back(std::move(R));
       continue;
     }
-    std::string Abs = absolute(Files[I]);
+    const std::string &Abs = Absolute[I];
     if (!Merged.count(Abs)) {
       Order.push_back(Abs);
       SettingsOf[Abs] = I;
@@ -308,8 +312,8 @@ std::vector<FileReport> checkCxxFiles(const std::vector<std::string> &Files,
     Take(W.Lexed, I);
   }
   std::map<std::string, std::string> Shown; // absolute -> as the user named it
-  for (const std::string &F : Files)
-    Shown[absolute(F)] = F;
+  for (size_t I = 0; I < Files.size(); ++I)
+    Shown[Absolute[I]] = Files[I];
   for (const std::string &Path : Order) {
     std::vector<Finding> &Findings = Merged[Path];
     FileReport R;

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-PACKAGES=(cmake ninja-build g++ python3
+PACKAGES=(cmake ninja-build g++ python3 bc
   llvm-19-dev llvm-19-tools libclang-19-dev libclang-cpp19-dev clang-19 clang-tidy-19 clang-tools-19
   libpg-query-dev libprotobuf-c-dev libpq-dev postgresql)
 missing=()

@@ -19,6 +19,13 @@ static bool readSqlFile(FileReport &R) {
     return false;
   }
   R.Text = (*Buf)->getBuffer().str();
+  if (R.Text.empty()) {
+    Finding F;
+    F.Level = Severity::Note;
+    F.Message = "file is empty; nothing to check";
+    R.Findings.push_back(std::move(F));
+    return false;
+  }
   if (auto Bad = validateText(R.Text)) {
     R.Undecodable = true;
     R.Findings.push_back(std::move(*Bad));

@@ -8,11 +8,14 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <set>
 
 using namespace llvm;
 using namespace cascade;
@@ -57,6 +60,13 @@ cl::opt<bool> IncludeDown("include-down", cl::desc("Also lint down migrations"),
                           cl::cat(Category));
 cl::list<std::string> Exclude("exclude", cl::desc("Skip paths matching this glob; repeatable"),
                               cl::cat(Category));
+cl::list<std::string> SchemaOpt("schema",
+                               cl::desc("Schema file replayed first into the catalog; repeatable"),
+                               cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> MigrationsOpt("migrations",
+                                   cl::desc("Migrations replayed (by version) into the catalog the "
+                                            "SQL paths are checked against"),
+                                   cl::value_desc("dir"), cl::cat(Category));
 cl::opt<std::string> BuildPath("p", cl::desc("Build directory holding compile_commands.json, for "
                                              "C/C++ files"),
                                cl::value_desc("build-dir"), cl::cat(Category));
@@ -83,6 +93,35 @@ Config commandLineConfig() {
   if (AllowSetNullOpt.getNumOccurrences())
     C.AllowSetNull = AllowSetNullOpt;
   return C;
+}
+
+std::string realPath(StringRef P) {
+  SmallString<256> Real;
+  if (sys::fs::real_path(P, Real))
+    return P.str();
+  return Real.str().str();
+}
+
+/// The schema files, then the migrations directory's files in replay order.
+Expected<std::vector<std::string>> catalogSet(const std::vector<std::string> &Schemas,
+                                              const std::string &Dir, const InputOptions &Opts) {
+  std::vector<std::string> Out;
+  for (const std::string &S : Schemas) {
+    if (!sys::fs::exists(S))
+      return createStringError("--schema " + S + ": no such file");
+    Out.push_back(S);
+  }
+  if (Dir.empty())
+    return Out;
+  if (!sys::fs::is_directory(Dir))
+    return createStringError("--migrations " + Dir + ": not a directory");
+  InputSet Walk = collectInputs({Dir}, Opts);
+  for (std::vector<std::string> &G : Walk.Groups)
+    for (std::string &F : G)
+      if (!isDownMigration(F) &&
+          none_of(Out, [&](const std::string &S) { return realPath(S) == realPath(F); }))
+        Out.push_back(F);
+  return Out;
 }
 
 int fail(const Twine &Message) {
@@ -178,7 +217,8 @@ int main(int argc, char **argv) {
     outs() << "\n";
     return 0;
   }
-  if (Paths.empty())
+  bool CatalogSet = !SchemaOpt.empty() || !MigrationsOpt.empty();
+  if (Paths.empty() && !CatalogSet)
     return fail("no input paths; usage: cascade-tidy [options] <path>...");
 
   CxxRun Cxx;
@@ -216,6 +256,22 @@ int main(int argc, char **argv) {
   InOpts.Excludes.assign(Exclude.begin(), Exclude.end());
   InputSet Inputs = collectInputs(Paths, InOpts);
   int Status = 0;
+  // --schema/--migrations: one catalog for everything; only the paths named are reported
+  // (all of the set when none are), and a named file outside the set is replayed last.
+  std::set<std::string> Reported;
+  if (CatalogSet) {
+    auto Set = catalogSet(SchemaOpt, MigrationsOpt, InOpts);
+    if (!Set)
+      return fail(toString(Set.takeError()));
+    std::vector<std::string> Group = std::move(*Set);
+    for (std::vector<std::string> &G : Inputs.Groups)
+      for (std::string &F : G) {
+        Reported.insert(realPath(F));
+        if (none_of(Group, [&](const std::string &M) { return realPath(M) == realPath(F); }))
+          Group.push_back(F);
+      }
+    Inputs.Groups = {std::move(Group)};
+  }
   for (const InputProblem &P : Inputs.Problems) {
     errs() << P.Path << ": error: " << P.Message << "\n";
     Status = 2;
@@ -244,7 +300,8 @@ int main(int argc, char **argv) {
   std::vector<FileReport> Reports;
   for (std::vector<FileReport> &G : GroupReports)
     for (FileReport &R : G)
-      Reports.push_back(std::move(R));
+      if (Reported.empty() || Reported.count(realPath(R.Path)))
+        Reports.push_back(std::move(R));
   if (!Inputs.CxxFiles.empty()) {
     std::vector<FileSettings> CxxSettings;
     for (const std::string &F : Inputs.CxxFiles) {
@@ -276,7 +333,7 @@ int main(int argc, char **argv) {
     for (const Finding &F : R.Findings) {
       PrintOptions P;
       P.AsError = F.Level == Severity::Warning && R.WarningsAsErrors.contains(F.CheckId);
-      P.ShowSnippet = !R.Undecodable; // the bytes would garble a terminal
+      P.ShowSnippet = !R.Undecodable && !R.Text.empty(); // raw bytes would garble a terminal
       printFinding(outs(), R.Path, R.Text, Lines, F, P);
       if (F.Level == Severity::Note)
         continue;

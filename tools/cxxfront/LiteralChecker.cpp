@@ -15,8 +15,16 @@ bool mentionsReferences(llvm::StringRef Text) { return Text.contains_insensitive
 std::vector<Finding> checkLiteral(const DecodedLiteral &Lit, const LiteralLocator &Where,
                                   const CheckerOptions &Opts, bool AllowFixes) {
   std::vector<Finding> Out;
-  if (!mentionsReferences(Lit.Bytes) || validateText(Lit.Bytes))
+  if (!mentionsReferences(Lit.Bytes))
     return Out;
+  if (std::optional<Finding> Bad = validateText(Lit.Bytes)) {
+    Finding F;
+    F.Level = Severity::Note;
+    F.Begin = F.End = Where.start(0);
+    F.Message = "string literal holds bytes that are not UTF-8 text; its SQL is not checked";
+    Out.push_back(std::move(F));
+    return Out;
+  }
   CheckerOptions Fragment = Opts;
   Fragment.Analyzer.Fragments = true;
   CheckResult R = checkSql(Lit.Bytes, Fragment);

@@ -61,6 +61,7 @@ std::vector<CheckResult> checkSet(const std::vector<SetMember> &Members, Catalog
       for (const QualifiedName &N : B.Path)
         FK.BlockedPath.push_back(N.str());
       FK.BlockedRootNoun = C.Root.rowNoun();
+      FK.BlockedFix = B.Fix;
     }
   }
 
@@ -74,6 +75,11 @@ std::vector<CheckResult> checkSet(const std::vector<SetMember> &Members, Catalog
             continue; // dropped for good, or still blocking where it was re-added
           FK.FixedBy = Members[Final.File].Name;
         } else {
+          // Names as the final schema has them: a later RENAME may make this a root reference.
+          if (!(CF.Parent == Catalog::canonical(FK.Ref.Table)))
+            FK.Ref.Table = CF.Parent;
+          if (!(CF.Child == Catalog::canonical(FK.Child)))
+            FK.Child = CF.Child;
           // NOT NULL as the final schema has it (a later ALTER COLUMN may change it).
           for (size_t C = 0; C < FK.Columns.size() && C < FK.NotNull.size(); ++C)
             if (auto N = Cat.notNull(CF.Child, CF.Columns[C]))

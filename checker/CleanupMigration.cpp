@@ -98,12 +98,17 @@ CleanupText writeCleanupMigration(const CleanupPlan &Plan, const std::string &Fi
   std::string Roots;
   for (const DeleteClosure &C : Plan.Closures)
     Roots += (Roots.empty() ? "" : ", ") + C.RootName.str();
-  comment(Up, "Makes deleting a row of " + (Roots.empty() ? std::string("the root tables") : Roots) +
-                  " one statement: every foreign key");
-  comment(Up, DirectOnly ? "that references it directly and does not cascade is dropped and"
+  if (DirectOnly)
+    comment(Up, "--direct-only: cascades the references to " +
+                    (Roots.empty() ? std::string("the root tables") : Roots) +
+                    "; chained tables can still block the delete.");
+  else
+    comment(Up, "Makes deleting a row of " + (Roots.empty() ? std::string("the root tables") : Roots) +
+                    " one statement: every foreign key");
+  comment(Up, DirectOnly ? "Every foreign key that references it directly and does not cascade"
                          : "in its delete closure that does not cascade is dropped and re-added");
-  comment(Up, DirectOnly ? "re-added with ON DELETE CASCADE (--direct-only: chains are left as they are)."
-                         : "with ON DELETE CASCADE (a self-reference on the root gets SET NULL).");
+  comment(Up, DirectOnly ? "is dropped and re-added with ON DELETE CASCADE."
+                         : "with ON DELETE CASCADE (a reference back into the root gets SET NULL).");
   for (const DeleteClosure &C : Plan.Closures) {
     comment(Up, "");
     comment(Up, "Delete closure of " + C.RootName.str() + " (" + std::to_string(C.Tables.size()) +

@@ -64,7 +64,9 @@ std::vector<DeleteClosure> analyzeDeletePaths(const std::vector<const CatalogFor
           if (Parent == RootName && !R.Column.empty() &&
               !(FK.ParentColumns.size() == 1 && FK.ParentColumns[0] == R.Column))
             continue;
-          bool SelfReferenceOnRoot = FK.Child == RootName && Parent == RootName;
+          // A FK whose child is the root itself (a self-reference, or a cycle back into the
+          // root) must never cascade: that would delete other root rows.
+          bool SelfReferenceOnRoot = FK.Child == RootName;
           std::vector<std::string> Nulled =
               FK.SetNullColumns.empty() ? FK.Columns : FK.SetNullColumns;
           bool NullsNotNull = llvm::any_of(
@@ -105,6 +107,7 @@ std::vector<DeleteClosure> analyzeDeletePaths(const std::vector<const CatalogFor
           B.Index = I;
           B.Path = std::move(Path);
           B.Direct = Parent == RootName;
+          B.ChildIsRoot = SelfReferenceOnRoot;
           bool ChildNotNull = llvm::any_of(
               FK.Columns, [&](const std::string &Col) { return NotNull(FK.Child, Col); });
           if (!SelfReferenceOnRoot)

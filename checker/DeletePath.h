@@ -16,6 +16,7 @@ struct BlockingForeignKey {
   std::vector<QualifiedName> Path; // root first, this FK's child table last
   std::optional<Action> Fix;       // CASCADE, SET NULL (root self-reference) or none
   bool Direct = false;             // references the root itself
+  bool ChildIsRoot = false;        // a self-reference or a cycle back into the root
 };
 
 struct DeleteClosure {

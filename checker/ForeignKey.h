@@ -72,6 +72,7 @@ struct ForeignKey {
   /// blocks deleting a root row through a table the delete cascades into.
   std::vector<std::string> BlockedPath;
   std::string BlockedRootNoun; // "a user"
+  std::optional<Action> BlockedFix; // what the delete-path analysis would change it to
   /// Set when a later migration replaced this definition with one that does not block.
   std::string FixedBy;
 

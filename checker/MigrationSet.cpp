@@ -70,6 +70,13 @@ MigrationFile classifyMigration(llvm::StringRef Path) {
   return M;
 }
 
+std::string migrationName(llvm::StringRef Path) {
+  llvm::StringRef Name = path::filename(Path);
+  if (Name.equals_insensitive("up.sql") || Name.equals_insensitive("down.sql"))
+    return (path::filename(path::parent_path(Path)) + "/" + Name).str();
+  return Name.str();
+}
+
 std::vector<MigrationFile> orderMigrations(const std::vector<std::string> &Paths) {
   std::vector<MigrationFile> Out;
   for (const std::string &P : Paths) {

@@ -23,6 +23,9 @@ struct MigrationFile {
 /// Diesel `2014-11-13-193911_x/up.sql` / `down.sql`.
 MigrationFile classifyMigration(llvm::StringRef Path);
 
+/// How messages name a migration: its file name, or `folder/up.sql` for Diesel-style folders.
+std::string migrationName(llvm::StringRef Path);
+
 /// Schema files, then versioned files by version, then the rest by path; down files dropped.
 std::vector<MigrationFile> orderMigrations(const std::vector<std::string> &Paths);
 

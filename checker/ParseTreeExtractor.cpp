@@ -157,9 +157,11 @@ private:
       return;
     // Columns and the primary key first: a table-level FK may name a column defined after it.
     for (const llvm::json::Value &V : *Elts) {
-      if (const Object *Def = node(V, "ColumnDef"))
+      if (const Object *Def = node(V, "ColumnDef")) {
         T.Columns.push_back({str(*Def, "colname"), columnNotNull(*Def)});
-      else if (const Object *C = node(V, "Constraint"))
+        if (hasConstraint(*Def, "CONSTR_PRIMARY"))
+          T.PrimaryKey = {str(*Def, "colname")};
+      } else if (const Object *C = node(V, "Constraint"))
         if (str(*C, "contype") == "CONSTR_PRIMARY")
           T.PrimaryKey = names(*C, "keys");
     }

@@ -2,7 +2,7 @@
 --
 -- Makes deleting a row of users one statement: every foreign key
 -- in its delete closure that does not cascade is dropped and re-added
--- with ON DELETE CASCADE (a self-reference on the root gets SET NULL).
+-- with ON DELETE CASCADE (a reference back into the root gets SET NULL).
 --
 -- Delete closure of users (46 tables):
 --   users, action_executions, action_undo_requests, agent_runs, agent_steps,

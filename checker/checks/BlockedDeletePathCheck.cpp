@@ -19,7 +19,21 @@ void BlockedDeletePathCheck::check(const ForeignKey &FK, const CheckOptions &Opt
   for (const std::string &T : FK.BlockedPath)
     Path += (Path.empty() ? "" : " <- ") + T;
   F.Notes.push_back({F.Begin, F.End, "delete path: " + Path});
-  F.Edits.push_back(planOnDelete(FK.Ref, Action::Cascade));
+  if (FK.BlockedPath.front() == FK.BlockedPath.back()) {
+    // Back into the root: cascading would delete other root rows.
+    F.Notes.push_back({F.Begin, F.End,
+                       FK.BlockedFix ? std::string("the path leads back into ") +
+                                           FK.BlockedPath.front() +
+                                           ": it must not cascade; the fix sets ON DELETE SET NULL"
+                                     : std::string("the path leads back into ") +
+                                           FK.BlockedPath.front() +
+                                           " and the column is NOT NULL: no automatic fix; make "
+                                           "it nullable and use ON DELETE SET NULL"});
+    if (FK.BlockedFix)
+      F.Edits.push_back(planOnDelete(FK.Ref, *FK.BlockedFix));
+  } else {
+    F.Edits.push_back(planOnDelete(FK.Ref, Action::Cascade));
+  }
   Out.push_back(std::move(F));
 }
 

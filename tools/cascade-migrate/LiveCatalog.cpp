@@ -80,7 +80,8 @@ llvm::Expected<LiveCatalog> readLiveCatalog(const std::string &ConnInfo) {
     if (!Password.empty())
       for (size_t At; (At = Message.find(Password)) != std::string::npos;)
         Message.replace(At, Password.size(), "***");
-    return Message;
+    // libpq quotes the whole connection string in some errors (an unparsable URI).
+    return redactConnInfo(Message);
   };
   char *ParseError = nullptr;
   if (PQconninfoOption *Opts = PQconninfoParse(ConnInfo.c_str(), &ParseError)) {

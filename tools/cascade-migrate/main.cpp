@@ -167,8 +167,9 @@ int verify(int argc, char **argv) {
            << " ON DELETE " << actionSql(I.Original.OnDelete) << " (" << pathString(I.Path)
            << ")\n";
   if (!Plan.Items.empty()) {
-    outs() << Plan.Items.size() << " foreign key" << (Plan.Items.size() == 1 ? "" : "s")
-           << " still block the delete\n";
+    outs() << Plan.Items.size()
+           << (Plan.Items.size() == 1 ? " foreign key still blocks" : " foreign keys still block")
+           << " the delete\n";
     return 1;
   }
   outs() << "nothing blocks the delete\n";
@@ -191,6 +192,8 @@ int utility(StringRef Command, int argc, char **argv) {
   }
   if (argc < 1)
     return fail("usage: cascade-migrate order DIR [SCHEMA-FILE...]");
+  if (!fs::is_directory(argv[0]))
+    return fail(Twine("order: ") + argv[0] + ": not a directory");
   std::vector<std::string> Paths(argv + 1, argv + argc);
   for (MigrationFile &M : orderMigrations(migrationFiles(argv[0], "")))
     if (!llvm::any_of(Paths, [&](const std::string &S) { return fs::equivalent(S, M.Path); }))
@@ -280,7 +283,7 @@ int main(int argc, char **argv) {
         return fail("cannot read " + P + ": " + Buf.getError().message());
       std::string Sql = (*Buf)->getBuffer().str();
       blankDownSections(Sql);
-      Members.push_back({sys::path::filename(P).str(), std::move(Sql), &Checker});
+      Members.push_back({migrationName(P), std::move(Sql), &Checker});
     }
     std::vector<Analysis> Parsed = replaySet(Members, Cat);
     for (size_t I = 0; I < Parsed.size(); ++I)
@@ -302,6 +305,15 @@ int main(int argc, char **argv) {
   if (Plan.Items.empty()) {
     errs() << "cascade-migrate: nothing blocks the delete; no migration written\n";
     return 0;
+  }
+  if (llvm::none_of(Plan.Items, [](const CleanupItem &I) { return I.NewAction.has_value(); })) {
+    errs() << "cascade-migrate: no migration written: what blocks the delete needs a manual "
+              "change\n";
+    for (const CleanupItem &I : Plan.Items)
+      errs() << "  " << I.Original.Child.str() << "." << quoteIdent(I.Original.Name)
+             << ": a NOT NULL reference back into the root; make it nullable, then ON DELETE "
+                "SET NULL\n";
+    return 1;
   }
   CleanupText Text = writeCleanupMigration(Plan, Stem, *D, DirectOnly);
   std::string Dir = !OutDir.empty() ? OutDir.getValue()

@@ -1,5 +1,6 @@
 #include "SqlFrontEnd.h"
 #include "InputFiles.h"
+#include "MigrationSet.h"
 #include "Nolint.h"
 #include "SourceText.h"
 
@@ -72,7 +73,7 @@ std::vector<FileReport> checkSqlGroup(const std::vector<std::string> &Paths,
     std::string Text = R.Text;
     if (!Settings[I].IncludeDown)
       blankDownSections(Text);
-    Members.push_back({llvm::sys::path::filename(R.Path).str(), std::move(Text),
+    Members.push_back({migrationName(R.Path), std::move(Text),
                        &Settings[I].Checker});
     MemberOf.push_back(I);
   }

@@ -50,7 +50,7 @@ public:
     if (!SL || SM.isInSystemHeader(SM.getSpellingLoc(SL->getBeginLoc())))
       return;
     if (!SL->isOrdinary() && !SL->isUTF8()) {
-      noteSkipped(*SL, SM);
+      noteSkipped(*SL, SM, Result.Context->getLangOpts());
       return;
     }
     if (!mentionsReferences(SL->getBytes()))
@@ -86,14 +86,15 @@ private:
   FileFindings &Out;
 
   /// Wide, UTF-16 and UTF-32 literals are not read; say so where they mention references.
-  void noteSkipped(const clang::StringLiteral &SL, const clang::SourceManager &SM) {
+  void noteSkipped(const clang::StringLiteral &SL, const clang::SourceManager &SM,
+                   const clang::LangOptions &LO) {
     clang::SourceLocation L = SM.getSpellingLoc(SL.getBeginLoc());
     bool Invalid = false;
     llvm::StringRef Buf = SM.getBufferData(SM.getFileID(L), &Invalid);
     clang::SourceLocation Last = SM.getSpellingLoc(SL.getEndLoc());
     size_t Begin = SM.getFileOffset(L);
     size_t End = SM.getFileOffset(Last) +
-                 clang::Lexer::MeasureTokenLength(Last, SM, clang::LangOptions());
+                 clang::Lexer::MeasureTokenLength(Last, SM, LO);
     if (Invalid || !mentionsReferences(Buf.slice(Begin, End)))
       return;
     auto Name = SM.getFileEntryRefForID(SM.getFileID(L));
@@ -107,7 +108,9 @@ private:
   }
 };
 
-/// A TU is parsed only when its main file or a quoted include it reaches mentions references.
+/// A TU is parsed only when its main file or a non-system header it reaches mentions
+/// references: `#include "x"` next to the includer or on the -I/-iquote paths, `#include <x>`
+/// on the -I paths (never the system directories).
 bool worthParsing(const std::string &Main, const std::vector<std::string> &IncludeDirs) {
   std::vector<std::string> Queue{Main};
   std::set<std::string> Seen{Main};
@@ -130,10 +133,13 @@ bool worthParsing(const std::string &Main, const std::vector<std::string> &Inclu
       if (!Line.consume_front("include"))
         continue;
       Line = Line.ltrim();
-      if (!Line.consume_front("\""))
+      bool Quoted = Line.consume_front("\"");
+      if (!Quoted && !Line.consume_front("<"))
         continue;
-      llvm::StringRef Name = Line.take_until([](char C) { return C == '"'; });
-      std::vector<std::string> Dirs{llvm::sys::path::parent_path(File).str()};
+      llvm::StringRef Name = Line.take_until([](char C) { return C == '"' || C == '>'; });
+      std::vector<std::string> Dirs;
+      if (Quoted)
+        Dirs.push_back(llvm::sys::path::parent_path(File).str());
       llvm::append_range(Dirs, IncludeDirs);
       for (const std::string &D : Dirs) {
         std::string Candidate = absolute(D + "/" + Name.str());

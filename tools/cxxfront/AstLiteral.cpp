@@ -15,14 +15,17 @@ std::optional<AstLiteral> decodeAstLiteral(const clang::StringLiteral &SL,
                                            const clang::LangOptions &LO,
                                            const clang::TargetInfo &Target) {
   AstLiteral A;
-  clang::SourceLocation First = SL.getStrTokenLoc(0);
-  if (First.isMacroID()) {
-    clang::SourceLocation Spell = SM.getSpellingLoc(First);
-    clang::SourceLocation Use = SM.getExpansionLoc(First);
+  // Any token from a macro body (or made by stringizing) makes the whole literal unfixable:
+  // an edit there would change every use of the macro.
+  for (unsigned I = 0; I < SL.getNumConcatenated() && A.MacroNote.empty(); ++I) {
+    clang::SourceLocation Tok = SL.getStrTokenLoc(I);
+    if (!Tok.isMacroID())
+      continue;
+    clang::SourceLocation Spell = SM.getSpellingLoc(Tok);
+    clang::SourceLocation Use = SM.getExpansionLoc(Tok);
     // The macro's name is the token written at the use.
     unsigned NameLength = clang::Lexer::MeasureTokenLength(Use, SM, LO);
     llvm::StringRef Macro(SM.getCharacterData(Use), NameLength);
-    bool Argument = SM.isMacroArgExpansion(First);
     if (SM.isWrittenInScratchSpace(Spell)) {
       // #x stringizing: the text exists only in scratch space; report at the macro use.
       A.Fixable = false;
@@ -31,14 +34,11 @@ std::optional<AstLiteral> decodeAstLiteral(const clang::StringLiteral &SL,
       A.Anchor = SM.getFileOffset(Use);
       A.MacroNote = "the literal is made by stringizing in macro '" + Macro.str() +
                     "'; no automatic fix";
-    } else if (!Argument) {
+    } else if (!SM.isMacroArgExpansion(Tok)) {
       A.Fixable = false;
       A.MacroNote = "spelled in the body of macro '" + Macro.str() +
                     "'; no automatic fix: edit the macro";
-    }
-    if (!A.MacroNote.empty() && !A.Unmappable) {
-      clang::FileID SpellFile = SM.getFileID(Spell);
-      A.MacroUseInFile = SM.getFileID(Use) == SpellFile;
+      A.MacroUseInFile = SM.getFileID(Use) == SM.getFileID(SM.getSpellingLoc(SL.getStrTokenLoc(0)));
       A.MacroUseOffset = SM.getFileOffset(Use);
     }
   }

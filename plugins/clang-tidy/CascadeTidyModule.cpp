@@ -63,23 +63,12 @@ public:
       return;
     const LangOptions &LO = Result.Context->getLangOpts();
     const TargetInfo &TI = Result.Context->getTargetInfo();
-    std::optional<AstLiteral> A = decodeAstLiteral(*SL, SM, LO, TI);
-    if (!A)
+    auto Checked = checkAstLiteral(*SL, SM, LO, TI, Opts);
+    if (!Checked)
       return;
-    std::vector<Finding> Found;
-    if (A->Unmappable) {
-      LiteralLocator Where(A->Lit, [&](size_t) { return A->Anchor; });
-      Found = checkLiteral(A->Lit, Where, Opts, false);
-    } else {
-      LiteralLocator Where(A->Lit, [&](size_t Offset) {
-        return astByteSource(*SL, Offset, SM, LO, TI);
-      });
-      Found = checkLiteral(A->Lit, Where, Opts, A->Fixable);
-    }
-    auto At = [&](size_t Offset) {
-      return SM.getComposedLoc(A->File, static_cast<unsigned>(Offset));
-    };
-    for (const Finding &F : Found) {
+    FileID File = Checked->first.File;
+    auto At = [&](size_t Offset) { return SM.getComposedLoc(File, static_cast<unsigned>(Offset)); };
+    for (const Finding &F : Checked->second) {
       if (F.CheckId != Id)
         continue;
       {
@@ -90,10 +79,6 @@ public:
       }
       for (const Note &N : F.Notes)
         diag(At(N.Begin), "%0", DiagnosticIDs::Note) << N.Message;
-      if (!A->MacroNote.empty()) {
-        size_t NoteAt = A->Unmappable ? A->Anchor : (A->MacroUseInFile ? A->MacroUseOffset : F.Begin);
-        diag(At(NoteAt), "%0", DiagnosticIDs::Note) << A->MacroNote;
-      }
     }
   }
 

@@ -34,12 +34,6 @@ std::string absolute(llvm::StringRef P) {
   return A.str().str();
 }
 
-void addMacroNote(Finding &F, bool InFile, size_t UseOffset, const std::string &Note) {
-  if (Note.empty())
-    return;
-  F.Notes.push_back({InFile ? UseOffset : F.Begin, InFile ? UseOffset : F.Begin, Note});
-}
-
 class LiteralCallback : public MatchFinder::MatchCallback {
 public:
   LiteralCallback(const CheckerOptions &Opts, FileFindings &Out) : Opts(Opts), Out(Out) {}
@@ -57,28 +51,13 @@ public:
       return;
     const clang::LangOptions &LO = Result.Context->getLangOpts();
     const clang::TargetInfo &TI = Result.Context->getTargetInfo();
-    std::optional<AstLiteral> A = decodeAstLiteral(*SL, SM, LO, TI);
-    if (!A)
+    auto Checked = checkAstLiteral(*SL, SM, LO, TI, Opts);
+    if (!Checked)
       return;
-    auto Name = SM.getFileEntryRefForID(A->File);
+    auto Name = SM.getFileEntryRefForID(Checked->first.File);
     if (!Name)
       return;
-    std::string Path = absolute(Name->getName());
-    std::vector<Finding> Found;
-    if (A->Unmappable) {
-      LiteralLocator Where(A->Lit, [&](size_t) { return A->Anchor; });
-      Found = checkLiteral(A->Lit, Where, Opts, /*AllowFixes=*/false);
-    } else {
-      LiteralLocator Where(A->Lit, [&](size_t Offset) {
-        return astByteSource(*SL, Offset, SM, LO, TI);
-      });
-      Found = checkLiteral(A->Lit, Where, Opts, A->Fixable);
-    }
-    for (Finding &F : Found) {
-      addMacroNote(F, A->MacroUseInFile || A->Unmappable,
-                   A->Unmappable ? A->Anchor : A->MacroUseOffset, A->MacroNote);
-      Out[Path].push_back(std::move(F));
-    }
+    llvm::append_range(Out[absolute(Name->getName())], Checked->second);
   }
 
 private:

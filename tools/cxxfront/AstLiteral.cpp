@@ -1,4 +1,5 @@
 #include "AstLiteral.h"
+#include "LiteralChecker.h"
 
 #include "clang/Lex/Lexer.h"
 
@@ -77,6 +78,30 @@ std::optional<AstLiteral> decodeAstLiteral(const clang::StringLiteral &SL,
   if (SL.getCharByteWidth() == 1 && SL.getBytes().size() == A.Lit.Bytes.size())
     A.Lit.Bytes = SL.getBytes().str();
   return A;
+}
+
+std::optional<std::pair<AstLiteral, std::vector<Finding>>>
+checkAstLiteral(const clang::StringLiteral &SL, const clang::SourceManager &SM,
+                const clang::LangOptions &LO, const clang::TargetInfo &Target,
+                const CheckerOptions &Opts) {
+  std::optional<AstLiteral> A = decodeAstLiteral(SL, SM, LO, Target);
+  if (!A)
+    return std::nullopt;
+  std::vector<Finding> Found;
+  if (A->Unmappable) {
+    LiteralLocator Where(A->Lit, [&](size_t) { return A->Anchor; });
+    Found = checkLiteral(A->Lit, Where, Opts, /*AllowFixes=*/false);
+  } else {
+    LiteralLocator Where(A->Lit,
+                         [&](size_t Offset) { return astByteSource(SL, Offset, SM, LO, Target); });
+    Found = checkLiteral(A->Lit, Where, Opts, A->Fixable);
+  }
+  if (!A->MacroNote.empty())
+    for (Finding &F : Found) {
+      size_t At = A->Unmappable ? A->Anchor : (A->MacroUseInFile ? A->MacroUseOffset : F.Begin);
+      F.Notes.push_back({At, At, A->MacroNote});
+    }
+  return std::make_pair(std::move(*A), std::move(Found));
 }
 
 } // namespace cascade

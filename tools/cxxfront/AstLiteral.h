@@ -30,6 +30,16 @@ std::optional<AstLiteral> decodeAstLiteral(const clang::StringLiteral &SL,
                                            const clang::LangOptions &LO,
                                            const clang::TargetInfo &Target);
 
+struct CheckerOptions;
+struct Finding;
+
+/// The findings for the SQL in SL, in offsets of A.File, each carrying the macro note when the
+/// literal comes from a macro. Nullopt (and no findings) for literals not in a file.
+std::optional<std::pair<AstLiteral, std::vector<Finding>>>
+checkAstLiteral(const clang::StringLiteral &SL, const clang::SourceManager &SM,
+                const clang::LangOptions &LO, const clang::TargetInfo &Target,
+                const CheckerOptions &Opts);
+
 /// The file offset of byte Offset of SL's evaluated bytes, via getLocationOfByte and the
 /// spelling location.
 size_t astByteSource(const clang::StringLiteral &SL, size_t Offset, const clang::SourceManager &SM,

@@ -28,8 +28,6 @@ private:
 };
 
 using ParseResult = PgResult<PgQueryParseResult, pg_query_free_parse_result>;
-using PlpgsqlParseResult =
-    PgResult<PgQueryPlpgsqlParseResult, pg_query_free_plpgsql_parse_result>;
 
 /// pg_query_scan plus the unpacked protobuf; both are freed together.
 class ScanResult {

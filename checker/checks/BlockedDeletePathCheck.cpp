@@ -9,8 +9,10 @@ void BlockedDeletePathCheck::check(const ForeignKey &FK, const CheckOptions &Opt
   if (FK.BlockedPath.size() < 3 || Opts.rootOf(FK))
     return;
   const ActionClause &D = FK.Ref.OnDelete;
+  bool BackIntoRoot = FK.BlockedPath.front() == FK.BlockedPath.back();
   std::string Now = D.Explicit ? std::string("with ON DELETE ") + actionSql(D.Act)
-                               : std::string("without ON DELETE CASCADE");
+                               : std::string("without ON DELETE ") +
+                                     (BackIntoRoot ? "SET NULL" : "CASCADE");
   Finding F = findingAt(FK, "cascade-blocked-delete-path",
                         "foreign key " + FK.childDisplay() + " references " + FK.parentDisplay() +
                             " " + Now + "; deleting " + FK.BlockedRootNoun + " cascades to " +
@@ -19,7 +21,7 @@ void BlockedDeletePathCheck::check(const ForeignKey &FK, const CheckOptions &Opt
   for (const std::string &T : FK.BlockedPath)
     Path += (Path.empty() ? "" : " <- ") + T;
   F.Notes.push_back({F.Begin, F.End, "delete path: " + Path});
-  if (FK.BlockedPath.front() == FK.BlockedPath.back()) {
+  if (BackIntoRoot) {
     // Back into the root: cascading would delete other root rows.
     F.Notes.push_back({F.Begin, F.End,
                        FK.BlockedFix ? std::string("the path leads back into ") +

@@ -29,6 +29,10 @@ void SetNullNotNullCheck::check(const ForeignKey &FK, const CheckOptions &Opts,
   bool SelfReference = FK.Child.Name == FK.Ref.Table.Name;
   if (Root && !SelfReference)
     F.Edits.push_back(planOnDelete(FK.Ref, Action::Cascade));
+  else if (SelfReference)
+    F.Notes.push_back({F.Begin, F.End,
+                       "no automatic fix: a self-reference must not cascade; make " + Bad +
+                           " nullable"});
   else
     F.Notes.push_back({F.Begin, F.End,
                        "no automatic fix: make " + Bad +

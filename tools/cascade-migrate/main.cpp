@@ -179,6 +179,17 @@ int verify(int argc, char **argv) {
 /// `normalize FILE...`: each file with CockroachDB-only clauses blanked, ready for PostgreSQL.
 /// `order DIR [SCHEMA...]`: the replay order, one path a line.
 int utility(StringRef Command, int argc, char **argv) {
+  bool Help = argc > 0 && (StringRef(argv[0]) == "--help" || StringRef(argv[0]) == "-h");
+  if (Command == "normalize" && (argc < 1 || Help)) {
+    (Help ? outs() : errs()) << "usage: cascade-migrate normalize FILE...\n"
+                                "  prints each file with CockroachDB-only clauses blanked\n";
+    return Help ? 0 : 2;
+  }
+  if (Command == "order" && Help) {
+    outs() << "usage: cascade-migrate order DIR [SCHEMA-FILE...]\n"
+              "  prints the replay order: schema files, then DIR's migrations by version\n";
+    return 0;
+  }
   if (Command == "normalize") {
     for (int I = 0; I < argc; ++I) {
       auto Buf = MemoryBuffer::getFile(argv[I]);

@@ -88,8 +88,8 @@ private:
 };
 
 /// A TU is parsed only when its main file or a non-system header it reaches mentions
-/// references: `#include "x"` next to the includer or on the -I/-iquote paths, `#include <x>`
-/// on the -I paths (never the system directories).
+/// references: `#include "x"` next to the includer, then on the -I/-iquote paths; `#include <x>`
+/// on the same -I/-iquote paths (never the system directories).
 bool worthParsing(const std::string &Main, const std::vector<std::string> &IncludeDirs) {
   std::vector<std::string> Queue{Main};
   std::set<std::string> Seen{Main};

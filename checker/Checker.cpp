@@ -11,11 +11,12 @@ CheckResult checkSql(llvm::StringRef Text, const CheckerOptions &Opts) {
   return std::move(R.front());
 }
 
-static std::vector<Finding> runChecks(const ForeignKey &FK, const CheckerOptions &Opts) {
-  std::vector<Finding> Out;
+/// The checks a file's options enable, made once per file.
+static std::vector<std::unique_ptr<Check>> enabledChecks(const CheckerOptions &Opts) {
+  std::vector<std::unique_ptr<Check>> Out;
   for (const CheckInfo &Info : allChecks())
     if (Opts.Enabled.contains(Info.Id))
-      Info.Create()->check(FK, Opts.Checks, Out);
+      Out.push_back(Info.Create());
   return Out;
 }
 
@@ -66,6 +67,7 @@ std::vector<CheckResult> checkSet(const std::vector<SetMember> &Members, Catalog
   }
 
   for (size_t I = 0; I < Members.size(); ++I) {
+    std::vector<std::unique_ptr<Check>> Checks = enabledChecks(*Members[I].Options);
     for (ForeignKey &FK : Results[I].Parsed.ForeignKeys) {
       if (FK.CatalogId >= 0) {
         const CatalogForeignKey &CF = Cat.foreignKeys()[FK.CatalogId];
@@ -101,7 +103,8 @@ std::vector<CheckResult> checkSet(const std::vector<SetMember> &Members, Catalog
         Results[I].Findings.push_back(std::move(Note));
         continue;
       }
-      llvm::append_range(Results[I].Findings, runChecks(FK, *Members[I].Options));
+      for (const std::unique_ptr<Check> &C : Checks)
+        C->check(FK, Members[I].Options->Checks, Results[I].Findings);
     }
     llvm::stable_sort(Results[I].Findings,
                       [](const Finding &A, const Finding &B) { return A.Begin < B.Begin; });

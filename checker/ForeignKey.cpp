@@ -166,6 +166,11 @@ std::optional<ReferencesClause> parseReferences(const std::vector<Token> &Toks, 
 
 bool ForeignKey::anyNotNull() const { return llvm::is_contained(NotNull, true); }
 
+bool ForeignKey::isSelfReference() const {
+  return Child.Name == Ref.Table.Name &&
+         (Child.Schema == Ref.Table.Schema || Child.Schema.empty() || Ref.Table.Schema.empty());
+}
+
 std::string ForeignKey::childDisplay() const {
   std::string Cols;
   for (const std::string &C : Columns)

@@ -77,6 +77,8 @@ struct ForeignKey {
   std::string FixedBy;
 
   bool anyNotNull() const;
+  /// The child table is the referenced table (schemas equal, or either left unqualified).
+  bool isSelfReference() const;
   /// "notes(author_id)" / "(author_id)" when the table is unknown.
   std::string childDisplay() const;
   /// "users(id)" / "users" when no columns are named.

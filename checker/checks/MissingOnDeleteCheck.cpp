@@ -9,9 +9,7 @@ void MissingOnDeleteCheck::check(const ForeignKey &FK, const CheckOptions &Opts,
   if (!Root)
     return;
   const ActionClause &D = FK.Ref.OnDelete;
-  bool SelfReference = FK.Child.Name == FK.Ref.Table.Name &&
-                       (FK.Child.Schema == FK.Ref.Table.Schema || FK.Child.Schema.empty() ||
-                        FK.Ref.Table.Schema.empty());
+  bool SelfReference = FK.isSelfReference();
   switch (D.Act) {
   case Action::Cascade:
     return;

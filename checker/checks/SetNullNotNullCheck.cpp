@@ -26,7 +26,7 @@ void SetNullNotNullCheck::check(const ForeignKey &FK, const CheckOptions &Opts,
                         "foreign key " + FK.childDisplay() + " references " + FK.parentDisplay() +
                             " with ON DELETE SET NULL but " + Bad + " is NOT NULL; " + Deleting +
                             " fails with a not-null violation");
-  bool SelfReference = FK.Child.Name == FK.Ref.Table.Name;
+  bool SelfReference = FK.isSelfReference();
   if (Root && !SelfReference)
     F.Edits.push_back(planOnDelete(FK.Ref, Action::Cascade));
   else if (SelfReference)

@@ -1,4 +1,5 @@
 #include "CxxFrontEnd.h"
+#include "InputFiles.h"
 #include "AstLiteral.h"
 #include "LexScan.h"
 #include "LiteralChecker.h"
@@ -27,11 +28,12 @@ using namespace clang::ast_matchers;
 /// Findings per file, in file offsets, as one TU (or one lex scan) saw them.
 using FileFindings = std::map<std::string, std::vector<Finding>>;
 
-std::string absolute(llvm::StringRef P) {
-  llvm::SmallString<256> A(P);
-  llvm::sys::fs::make_absolute(A);
-  llvm::sys::path::remove_dots(A, true);
-  return A.str().str();
+/// A file's absolute name: relative names are relative to the compile command's directory,
+/// which the file manager knows and the process's working directory does not.
+std::string fileName(clang::FileEntryRef File, const clang::SourceManager &SM) {
+  llvm::SmallString<256> Name(File.getName());
+  SM.getFileManager().makeAbsolutePath(Name);
+  return absolutePath(Name);
 }
 
 class LiteralCallback : public MatchFinder::MatchCallback {
@@ -57,7 +59,7 @@ public:
     auto Name = SM.getFileEntryRefForID(Checked->first.File);
     if (!Name)
       return;
-    llvm::append_range(Out[absolute(Name->getName())], Checked->second);
+    llvm::append_range(Out[fileName(*Name, SM)], Checked->second);
   }
 
 private:
@@ -83,7 +85,7 @@ private:
     F.Level = Severity::Note;
     F.Begin = F.End = Begin;
     F.Message = "wide, UTF-16 and UTF-32 string literals are not checked for SQL";
-    Out[absolute(Name->getName())].push_back(std::move(F));
+    Out[fileName(*Name, SM)].push_back(std::move(F));
   }
 };
 
@@ -121,7 +123,7 @@ bool worthParsing(const std::string &Main, const std::vector<std::string> &Inclu
         Dirs.push_back(llvm::sys::path::parent_path(File).str());
       llvm::append_range(Dirs, IncludeDirs);
       for (const std::string &D : Dirs) {
-        std::string Candidate = absolute(D + "/" + Name.str());
+        std::string Candidate = absolutePath(D + "/" + Name.str());
         if (llvm::sys::fs::exists(Candidate)) {
           if (Seen.insert(Candidate).second)
             Queue.push_back(Candidate);
@@ -215,7 +217,7 @@ std::vector<FileReport> checkCxxFiles(const std::vector<std::string> &Files,
   // Absolute paths before any tool runs: a ClangTool may change the working directory.
   std::vector<std::string> Absolute;
   for (const std::string &F : Files)
-    Absolute.push_back(absolute(F));
+    Absolute.push_back(absolutePath(F));
   {
     llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Run.Jobs));
     for (size_t I = 0; I < Files.size(); ++I)

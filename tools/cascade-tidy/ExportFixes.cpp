@@ -1,4 +1,5 @@
 #include "ExportFixes.h"
+#include "InputFiles.h"
 
 #include "clang/Tooling/DiagnosticsYaml.h"
 #include "llvm/Support/FileSystem.h"
@@ -12,11 +13,9 @@ llvm::Error exportFixes(llvm::StringRef OutPath, const std::vector<FileReport> &
   llvm::SmallString<256> Cwd;
   llvm::sys::fs::current_path(Cwd);
   for (const FileReport &R : Reports) {
-    llvm::SmallString<256> Abs(R.Path);
-    llvm::sys::fs::make_absolute(Abs);
-    llvm::sys::path::remove_dots(Abs, true);
+    std::string Abs = absolutePath(R.Path);
     if (TU.MainSourceFile.empty())
-      TU.MainSourceFile = Abs.str().str();
+      TU.MainSourceFile = Abs;
     for (const Finding &F : R.Findings) {
       if (F.Level == Severity::Error)
         continue;
@@ -25,18 +24,18 @@ llvm::Error exportFixes(llvm::StringRef OutPath, const std::vector<FileReport> &
       D.DiagLevel = clang::tooling::Diagnostic::Warning;
       D.BuildDirectory = Cwd.str().str();
       D.Message.Message = F.Message;
-      D.Message.FilePath = Abs.str().str();
+      D.Message.FilePath = Abs;
       D.Message.FileOffset = static_cast<unsigned>(F.Begin);
       for (const Edit &E : F.Edits) {
-        clang::tooling::Replacement Rep(Abs.str(), static_cast<unsigned>(E.Offset),
+        clang::tooling::Replacement Rep(Abs, static_cast<unsigned>(E.Offset),
                                         static_cast<unsigned>(E.Length), E.Text);
-        if (llvm::Error Err = D.Message.Fix[Abs.str()].add(Rep))
+        if (llvm::Error Err = D.Message.Fix[Abs].add(Rep))
           llvm::consumeError(std::move(Err)); // an overlapping edit: --fix skips it too
       }
       for (const Note &N : F.Notes) {
         clang::tooling::DiagnosticMessage M;
         M.Message = N.Message;
-        M.FilePath = Abs.str().str();
+        M.FilePath = Abs;
         M.FileOffset = static_cast<unsigned>(N.Begin);
         D.Notes.push_back(std::move(M));
       }

@@ -14,6 +14,13 @@ namespace path = llvm::sys::path;
 
 namespace cascade {
 
+std::string absolutePath(llvm::StringRef P) {
+  llvm::SmallString<256> A(P);
+  fs::make_absolute(A);
+  path::remove_dots(A, /*remove_dot_dot=*/true);
+  return A.str().str();
+}
+
 bool InputOptions::isCxx(llvm::StringRef Path) const {
   llvm::StringRef Ext = path::extension(Path);
   return llvm::any_of(CxxExtensions, [&](const std::string &E) { return Ext.equals_insensitive(E); });

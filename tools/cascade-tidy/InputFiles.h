@@ -32,6 +32,9 @@ struct InputOptions {
   bool isCxx(llvm::StringRef Path) const;
 };
 
+/// P made absolute, with . and .. removed (no symlinks resolved).
+std::string absolutePath(llvm::StringRef P);
+
 /// *.down.sql, or down.sql inside a migration folder.
 bool isDownMigration(llvm::StringRef Path);
 

@@ -83,13 +83,6 @@ std::vector<FileReport> checkSqlGroup(const std::vector<std::string> &Paths,
   return Reports;
 }
 
-static std::string absolute(llvm::StringRef P) {
-  llvm::SmallString<256> A(P);
-  llvm::sys::fs::make_absolute(A);
-  llvm::sys::path::remove_dots(A, /*remove_dot_dot=*/true);
-  return A.str().str();
-}
-
 llvm::Expected<std::optional<Config>> SettingsResolver::nearestConfig(const std::string &Dir) {
   {
     std::lock_guard<std::mutex> G(Lock);
@@ -129,7 +122,7 @@ llvm::Expected<Config> SettingsResolver::effectiveConfig(const std::string &Path
   if (Explicit) {
     C.mergeFrom(*Explicit);
   } else {
-    std::string Abs = absolute(Path);
+    std::string Abs = absolutePath(Path);
     std::string Dir = llvm::sys::fs::is_directory(Abs)
                           ? Abs
                           : llvm::sys::path::parent_path(Abs).str();
@@ -174,11 +167,11 @@ llvm::Expected<FileSettings> SettingsResolver::forFile(const std::string &Path) 
                                      Origin(CommandLine.RootTables));
     S.Checker.Checks.Roots.push_back(*Root);
   }
-  std::string Abs = absolute(Path);
+  std::string Abs = absolutePath(Path);
   for (const std::string &G : *C->FrozenMigrations) {
     std::string Pattern = llvm::sys::path::is_absolute(G) || C->Directory.empty()
                               ? G
-                              : absolute(C->Directory + "/" + G);
+                              : absolutePath(C->Directory + "/" + G);
     if (wildcardMatch(Pattern, Abs))
       S.Frozen = true;
   }

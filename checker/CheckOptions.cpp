@@ -49,18 +49,20 @@ llvm::Expected<RootTable> parseRootTable(llvm::StringRef Spec) {
   return R;
 }
 
+bool RootTable::matches(const QualifiedName &Ref, const std::vector<std::string> &Cols) const {
+  if (Table.Name != Ref.Name)
+    return false;
+  auto SchemaOf = [](const std::string &S) { return S.empty() ? std::string("public") : S; };
+  if (!Table.Schema.empty() && SchemaOf(Table.Schema) != SchemaOf(Ref.Schema))
+    return false;
+  return Column.empty() || Cols.empty() || (Cols.size() == 1 && Cols[0] == Column);
+}
+
 const RootTable *CheckOptions::rootOf(const ForeignKey &FK) const {
-  for (const RootTable &R : Roots) {
-    if (R.Table.Name != FK.Ref.Table.Name)
-      continue;
-    if (!R.Table.Schema.empty() && R.Table.Schema != FK.Ref.Table.Schema &&
-        !(R.Table.Schema == "public" && FK.Ref.Table.Schema.empty()))
-      continue;
-    if (!R.Column.empty() && !FK.Ref.Columns.empty() &&
-        !(FK.Ref.Columns.size() == 1 && FK.Ref.Columns[0] == R.Column))
-      continue;
-    return &R;
-  }
+  const std::vector<std::string> &Cols = FK.Ref.Columns.empty() ? FK.ParentKey : FK.Ref.Columns;
+  for (const RootTable &R : Roots)
+    if (R.matches(FK.Ref.Table, Cols))
+      return &R;
   return nullptr;
 }
 

@@ -15,6 +15,9 @@ struct RootTable {
   QualifiedName Table; // an unqualified root matches the table in any schema
   std::string Column;  // empty: any referenced column
   std::string str() const;
+  /// Whether a FK to Table on ParentColumns (resolved to the primary key when the FK names
+  /// none; empty when unknown, which matches) references this root.
+  bool matches(const QualifiedName &Table, const std::vector<std::string> &ParentColumns) const;
   /// "a user" for users: the words the messages use for one row.
   std::string rowNoun() const;
 };

@@ -34,7 +34,7 @@ std::vector<CheckResult> checkSet(const std::vector<SetMember> &Members, Catalog
   if (Members.empty())
     return Results;
   const CheckerOptions &Shared = *Members.front().Options;
-  Catalog Cat(Shared.Naming);
+  Catalog Cat(Shared.naming());
   std::vector<Analysis> Parsed = replaySet(Members, Cat);
   for (size_t I = 0; I < Members.size(); ++I) {
     Results[I].Parsed = std::move(Parsed[I]);
@@ -63,6 +63,7 @@ std::vector<CheckResult> checkSet(const std::vector<SetMember> &Members, Catalog
         FK.BlockedPath.push_back(N.str());
       FK.BlockedRootNoun = C.Root.rowNoun();
       FK.BlockedFix = B.Fix;
+      FK.BlockedBackIntoRoot = B.ChildIsRoot;
     }
   }
 
@@ -82,6 +83,8 @@ std::vector<CheckResult> checkSet(const std::vector<SetMember> &Members, Catalog
             FK.Ref.Table = CF.Parent;
           if (!(CF.Child == Catalog::canonical(FK.Child)))
             FK.Child = CF.Child;
+          if (FK.Ref.Columns.empty())
+            FK.ParentKey = CF.ParentColumns;
           // NOT NULL as the final schema has it (a later ALTER COLUMN may change it).
           for (size_t C = 0; C < FK.Columns.size() && C < FK.NotNull.size(); ++C)
             if (auto N = Cat.notNull(CF.Child, CF.Columns[C]))

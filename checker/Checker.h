@@ -14,7 +14,13 @@ struct CheckerOptions {
   AnalyzerOptions Analyzer;
   CheckOptions Checks;
   GlobList Enabled{"cascade-*"};
-  NamingRule Naming = NamingRule::Postgres;
+  /// Default constraint names; unset: the dialect's rule (CockroachDB's for cockroach).
+  std::optional<NamingRule> Naming;
+  NamingRule naming() const {
+    return Naming ? *Naming
+                  : (Analyzer.SqlDialect == Dialect::Cockroach ? NamingRule::Cockroach
+                                                               : NamingRule::Postgres);
+  }
 };
 
 struct CheckResult {

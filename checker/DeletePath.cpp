@@ -15,14 +15,6 @@ std::string pathString(const std::vector<QualifiedName> &Path) {
   return Out;
 }
 
-static bool rootMatches(const RootTable &R, const QualifiedName &Table) {
-  if (R.Table.Name != Table.Name)
-    return false;
-  if (R.Table.Schema.empty())
-    return true;
-  return Catalog::canonical(R.Table).Schema == Table.Schema;
-}
-
 std::vector<DeleteClosure> analyzeDeletePaths(const std::vector<const CatalogForeignKey *> &FKs,
                                               const CheckOptions &Opts,
                                               const NotNullLookup &NotNull) {
@@ -43,7 +35,7 @@ std::vector<DeleteClosure> analyzeDeletePaths(const std::vector<const CatalogFor
     std::vector<QualifiedName> Candidates;
     for (const CatalogForeignKey *FK : FKs)
       for (const QualifiedName *N : {&FK->Parent, &FK->Child})
-        if (rootMatches(R, *N) && Seen.insert(Key(*N)).second)
+        if (R.matches(*N, {}) && Seen.insert(Key(*N)).second)
           Candidates.push_back(*N);
     for (const QualifiedName &RootName : Candidates) {
       DeleteClosure C;
@@ -61,8 +53,7 @@ std::vector<DeleteClosure> analyzeDeletePaths(const std::vector<const CatalogFor
           if (!(FK.Parent == Parent))
             continue;
           // Only a FK that points at the root's key columns matters for a root-column root.
-          if (Parent == RootName && !R.Column.empty() &&
-              !(FK.ParentColumns.size() == 1 && FK.ParentColumns[0] == R.Column))
+          if (Parent == RootName && !R.matches(Parent, FK.ParentColumns))
             continue;
           // A FK whose child is the root itself (a self-reference, or a cycle back into the
           // root) must never cascade: that would delete other root rows.

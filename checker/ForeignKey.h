@@ -67,12 +67,15 @@ struct ForeignKey {
   /// Where the definition starts (CONSTRAINT / FOREIGN / REFERENCES).
   size_t DefinitionBegin = 0;
   int CatalogId = -1; // its CatalogForeignKey
+  /// The referenced table's primary key, when the clause names no columns and it is known.
+  std::vector<std::string> ParentKey;
 
   /// Set by the delete-path analysis: the chain from a root to this FK's table when the FK
   /// blocks deleting a root row through a table the delete cascades into.
   std::vector<std::string> BlockedPath;
   std::string BlockedRootNoun; // "a user"
   std::optional<Action> BlockedFix; // what the delete-path analysis would change it to
+  bool BlockedBackIntoRoot = false;  // the path leads back into the root: never CASCADE
   /// Set when a later migration replaced this definition with one that does not block.
   std::string FixedBy;
 

@@ -9,7 +9,7 @@ void BlockedDeletePathCheck::check(const ForeignKey &FK, const CheckOptions &Opt
   if (FK.BlockedPath.size() < 3 || Opts.rootOf(FK))
     return;
   const ActionClause &D = FK.Ref.OnDelete;
-  bool BackIntoRoot = FK.BlockedPath.front() == FK.BlockedPath.back();
+  bool BackIntoRoot = FK.BlockedBackIntoRoot;
   std::string Now = D.Explicit ? std::string("with ON DELETE ") + actionSql(D.Act)
                                : std::string("without ON DELETE ") +
                                      (BackIntoRoot ? "SET NULL" : "CASCADE");

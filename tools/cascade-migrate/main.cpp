@@ -57,13 +57,6 @@ int fail(const Twine &Message) {
   return 2;
 }
 
-struct Schema {
-  std::vector<CatalogForeignKey> ForeignKeys;
-  std::function<bool(const QualifiedName &, const std::string &)> NotNull;
-  Catalog Cat; // file mode
-  LiveCatalog Live; // db mode
-};
-
 /// The migration files under Dir (down files and the pair being regenerated left out).
 std::vector<std::string> migrationFiles(const std::string &Dir, const std::string &Skip) {
   std::vector<std::string> Out;
@@ -143,9 +136,20 @@ Expected<CheckOptions> checkOptions() {
   return Opts;
 }
 
+/// Parses the options; false (after printing why) on a usage error, which is exit status 2.
+bool parseOptions(int argc, char **argv, const char *Overview) {
+  std::string Errors;
+  raw_string_ostream ErrOS(Errors);
+  if (cl::ParseCommandLineOptions(argc, argv, Overview, &ErrOS))
+    return true;
+  errs() << Errors;
+  return false;
+}
+
 int verify(int argc, char **argv) {
-  cl::ParseCommandLineOptions(argc, argv, "cascade-migrate verify: is anything left that blocks "
-                                          "deleting a root row?\n");
+  if (!parseOptions(argc, argv,
+                    "cascade-migrate verify: is anything left that blocks deleting a root row?\n"))
+    return 2;
   if (Db.empty())
     return fail("verify needs --db");
   auto Opts = checkOptions();
@@ -226,20 +230,15 @@ int main(int argc, char **argv) {
     Args.insert(Args.end(), argv + 2, argv + argc);
     return verify(static_cast<int>(Args.size()), Args.data());
   }
-  std::string Errors;
-  raw_string_ostream ErrOS(Errors);
-  if (!cl::ParseCommandLineOptions(argc, argv,
-                                   "cascade-migrate: writes <N>-cascade-cleanup.sql and its down "
-                                   "file\n",
-                                   &ErrOS)) {
-    errs() << Errors;
+  if (!parseOptions(argc, argv, "cascade-migrate: writes <N>-cascade-cleanup.sql and its down file\n"))
     return 2;
-  }
   auto D = parseDialect(DialectOpt);
   if (!D || *D == Dialect::Auto)
     return fail("invalid --dialect '" + DialectOpt + "': expected cockroach or postgres");
-  NamingRule Naming = *D == Dialect::Cockroach ? NamingRule::Cockroach : NamingRule::Postgres;
+  CheckerOptions Checker;
+  Checker.Analyzer.SqlDialect = *D;
   if (!NamingOpt.empty()) {
+    NamingRule Naming;
     if (NamingOpt == "postgres")
       Naming = NamingRule::Postgres;
     else if (NamingOpt == "cockroach")
@@ -249,6 +248,7 @@ int main(int argc, char **argv) {
     else
       return fail("invalid --naming '" + NamingOpt +
                   "': expected postgres, cockroach or cockroach-legacy");
+    Checker.Naming = Naming;
   }
   auto Opts = checkOptions();
   if (!Opts)
@@ -264,7 +264,7 @@ int main(int argc, char **argv) {
 
   std::vector<CatalogForeignKey> Storage;
   std::function<bool(const QualifiedName &, const std::string &)> NotNull;
-  Catalog Cat(Naming);
+  Catalog Cat(Checker.naming());
   LiveCatalog Live;
   if (!Db.empty()) {
     auto L = readLiveCatalog(Db);
@@ -284,9 +284,6 @@ int main(int argc, char **argv) {
       if (!Listed)
         Paths.push_back(M);
     }
-    CheckerOptions Checker;
-    Checker.Analyzer.SqlDialect = *D;
-    Checker.Naming = Naming;
     std::vector<SetMember> Members;
     for (const std::string &P : Paths) {
       auto Buf = MemoryBuffer::getFile(P);

@@ -15,6 +15,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/VirtualFileSystem.h"
 
 #include <map>
 #include <set>
@@ -162,7 +163,11 @@ struct TuResult {
 TuResult runAst(const std::string &File, clang::tooling::CompilationDatabase &DB,
                 const CheckerOptions &Opts) {
   TuResult R;
-  clang::tooling::ClangTool Tool(DB, {File});
+  // A physical file system of its own: the default one would make the tool change the whole
+  // process's working directory, under the other threads' feet.
+  clang::tooling::ClangTool Tool(DB, {File},
+                                 std::make_shared<clang::PCHContainerOperations>(),
+                                 llvm::vfs::createPhysicalFileSystem());
   llvm::raw_string_ostream DiagOS(R.Diagnostics);
   // The printer takes shared ownership of its options.
   clang::TextDiagnosticPrinter Printer(DiagOS, new clang::DiagnosticOptions());
@@ -206,12 +211,14 @@ bool sameFinding(const Finding &A, const Finding &B) {
 
 std::vector<FileReport> checkCxxFiles(const std::vector<std::string> &Files,
                                       const std::vector<FileSettings> &Settings, const CxxRun &Run,
-                                      std::string &Messages) {
+                                      std::string &Messages, bool &MissingCommand) {
   struct PerFile {
     TuResult Tu;
     FileFindings Lexed;
     std::string Note;
     std::string ReadError;
+    bool MissingCommand = false;
+    std::unique_ptr<llvm::MemoryBuffer> Text;
   };
   std::vector<PerFile> Work(Files.size());
   // Absolute paths before any tool runs: a ClangTool may change the working directory.
@@ -229,6 +236,7 @@ std::vector<FileReport> checkCxxFiles(const std::vector<std::string> &Files,
           W.ReadError = "cannot read file: " + Buf.getError().message();
           return;
         }
+        W.Text = std::move(*Buf);
         const CheckerOptions &Opts = Settings[I].Checker;
         std::shared_ptr<clang::tooling::CompilationDatabase> DB = Run.Database;
         std::string Error;
@@ -238,11 +246,12 @@ std::vector<FileReport> checkCxxFiles(const std::vector<std::string> &Files,
         if (DB)
           Commands = DB->getCompileCommands(Abs);
         bool Ast = Run.Mode != CxxMode::Lex && !Commands.empty();
-        if (!Ast && Run.Mode == CxxMode::Ast)
+        if (!Ast && Run.Mode == CxxMode::Ast) {
+          W.MissingCommand = true;
           W.Note = Files[I] + ": error: no compile command for this file" +
                    (Run.DatabaseSource.empty() ? "" : " in " + Run.DatabaseSource) +
                    "; use -p <build-dir> or -- <flags>\n";
-        else if (!Ast && Run.Mode == CxxMode::Auto && DB)
+        } else if (!Ast && Run.Mode == CxxMode::Auto && DB)
           W.Note = Files[I] + ": note: no compile command for this file" +
                    (Run.DatabaseSource.empty() ? "" : " in " + Run.DatabaseSource) +
                    "; checked in lex mode (macros are not expanded)\n";
@@ -257,7 +266,7 @@ std::vector<FileReport> checkCxxFiles(const std::vector<std::string> &Files,
         }
         if (Run.Mode == CxxMode::Ast && !Ast)
           return;
-        W.Lexed = runLex(Abs, (*Buf)->getBuffer(), Opts);
+        W.Lexed = runLex(Abs, W.Text->getBuffer(), Opts);
       });
     Pool.wait();
   }
@@ -282,6 +291,7 @@ std::vector<FileReport> checkCxxFiles(const std::vector<std::string> &Files,
   for (size_t I = 0; I < Files.size(); ++I) {
     PerFile &W = Work[I];
     Messages += W.Tu.Diagnostics + W.Note;
+    MissingCommand = MissingCommand || W.MissingCommand;
     if (!W.ReadError.empty()) {
       FileReport R;
       R.Path = Files[I];
@@ -307,10 +317,19 @@ std::vector<FileReport> checkCxxFiles(const std::vector<std::string> &Files,
     R.Path = Shown.count(Path) ? Shown[Path] : Path;
     const FileSettings &S = Settings[SettingsOf[Path]];
     R.WarningsAsErrors = S.WarningsAsErrors;
-    auto Buf = llvm::MemoryBuffer::getFile(Path);
-    if (!Buf)
-      continue;
-    R.Text = (*Buf)->getBuffer().str();
+    // Main files were read by their worker; a header is read here.
+    auto Main = llvm::find(Absolute, Path);
+    if (Main != Absolute.end() && Work[Main - Absolute.begin()].Text) {
+      R.Text = Work[Main - Absolute.begin()].Text->getBuffer().str();
+    } else {
+      auto Buf = llvm::MemoryBuffer::getFile(Path);
+      if (!Buf) {
+        R.ReadError = "cannot read file: " + Buf.getError().message();
+        Reports.push_back(std::move(R));
+        continue;
+      }
+      R.Text = (*Buf)->getBuffer().str();
+    }
     NolintFilter Nolint(R.Text, lexCxxFile(R.Text).Comments, /*OwnNamesOnly=*/true);
     for (Finding &F : Findings) {
       if (F.Level != Severity::Note && Nolint.suppresses(F)) {

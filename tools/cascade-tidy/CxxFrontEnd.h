@@ -25,10 +25,11 @@ struct CxxRun {
 
 /// Checks the C/C++ files. Returns one report per file that has findings or problems, main
 /// files in the order given, headers after the first file that includes them. Compiler
-/// errors and mode notes go to Messages (printed before the reports).
+/// errors and mode notes go to Messages (printed before the reports). MissingCommand is set
+/// when --cxx-mode=ast met a file no compile command covers.
 std::vector<FileReport> checkCxxFiles(const std::vector<std::string> &Files,
                                       const std::vector<FileSettings> &Settings, const CxxRun &Run,
-                                      std::string &Messages);
+                                      std::string &Messages, bool &MissingCommand);
 
 } // namespace cascade
 

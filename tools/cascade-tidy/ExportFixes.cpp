@@ -17,8 +17,8 @@ llvm::Error exportFixes(llvm::StringRef OutPath, const std::vector<FileReport> &
     if (TU.MainSourceFile.empty())
       TU.MainSourceFile = Abs;
     for (const Finding &F : R.Findings) {
-      if (F.Level == Severity::Error)
-        continue;
+      if (F.Level != Severity::Warning)
+        continue; // errors have no fix; notes are not findings
       clang::tooling::Diagnostic D;
       D.DiagnosticName = F.CheckId;
       D.DiagLevel = clang::tooling::Diagnostic::Warning;

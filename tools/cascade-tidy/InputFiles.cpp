@@ -26,10 +26,7 @@ bool InputOptions::isCxx(llvm::StringRef Path) const {
   return llvm::any_of(CxxExtensions, [&](const std::string &E) { return Ext.equals_insensitive(E); });
 }
 
-bool isDownMigration(llvm::StringRef Path) {
-  llvm::StringRef Name = path::filename(Path);
-  return Name.ends_with_insensitive(".down.sql") || Name.equals_insensitive("down.sql");
-}
+bool isDownMigration(llvm::StringRef Path) { return classifyMigration(Path).Down; }
 
 static bool excluded(llvm::StringRef Path, const InputOptions &Opts) {
   return llvm::any_of(Opts.Excludes, [&](const std::string &G) {

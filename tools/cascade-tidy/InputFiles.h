@@ -35,7 +35,7 @@ struct InputOptions {
 /// P made absolute, with . and .. removed (no symlinks resolved).
 std::string absolutePath(llvm::StringRef P);
 
-/// *.down.sql, or down.sql inside a migration folder.
+/// *.down.sql, down.sql in a migration folder, or a Flyway undo file (U1__x.sql).
 bool isDownMigration(llvm::StringRef Path);
 
 InputSet collectInputs(const std::vector<std::string> &Paths, const InputOptions &Opts);

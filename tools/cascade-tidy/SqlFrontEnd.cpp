@@ -157,7 +157,6 @@ llvm::Expected<FileSettings> SettingsResolver::forFile(const std::string &Path) 
                                    Origin(CommandLine.Dialect) +
                                    ": expected auto, postgres or cockroach");
   S.Checker.Analyzer.SqlDialect = *D;
-  S.Checker.Naming = *D == Dialect::Cockroach ? NamingRule::Cockroach : NamingRule::Postgres;
   S.Checker.Checks.AllowSetNull = *C->AllowSetNull;
   S.Checker.Checks.Roots.clear();
   for (const std::string &Spec : *C->RootTables) {

@@ -258,15 +258,17 @@ int main(int argc, char **argv) {
   int Status = 0;
   // --schema/--migrations: one catalog for everything; only the paths named are reported
   // (all of the set when none are), and a named file outside the set is replayed last.
-  std::set<std::string> Reported;
+  std::optional<std::set<std::string>> Reported; // set when paths were named
   if (CatalogSet) {
+    if (!Paths.empty())
+      Reported.emplace();
     auto Set = catalogSet(SchemaOpt, MigrationsOpt, InOpts);
     if (!Set)
       return fail(toString(Set.takeError()));
     std::vector<std::string> Group = std::move(*Set);
     for (std::vector<std::string> &G : Inputs.Groups)
       for (std::string &F : G) {
-        Reported.insert(realPath(F));
+        Reported->insert(realPath(F));
         if (none_of(Group, [&](const std::string &M) { return realPath(M) == realPath(F); }))
           Group.push_back(F);
       }
@@ -300,7 +302,7 @@ int main(int argc, char **argv) {
   std::vector<FileReport> Reports;
   for (std::vector<FileReport> &G : GroupReports)
     for (FileReport &R : G)
-      if (Reported.empty() || Reported.count(realPath(R.Path)))
+      if (!Reported || Reported->count(realPath(R.Path)))
         Reports.push_back(std::move(R));
   if (!Inputs.CxxFiles.empty()) {
     std::vector<FileSettings> CxxSettings;
@@ -311,10 +313,11 @@ int main(int argc, char **argv) {
       CxxSettings.push_back(std::move(*S));
     }
     std::string Messages;
-    for (FileReport &R : checkCxxFiles(Inputs.CxxFiles, CxxSettings, Cxx, Messages))
+    bool MissingCommand = false;
+    for (FileReport &R : checkCxxFiles(Inputs.CxxFiles, CxxSettings, Cxx, Messages, MissingCommand))
       Reports.push_back(std::move(R));
     outs() << Messages;
-    if (StringRef(Messages).contains(": error: no compile command"))
+    if (MissingCommand)
       Status = 2;
   }
 
@@ -351,14 +354,15 @@ int main(int argc, char **argv) {
     if (Fix && !R.Frozen && R.ReadError.empty() && !R.Undecodable) {
       std::string Before = R.Text;
       auto [A, O] = applyFixes(R, Fixed);
-      Applied += A;
       Offered += O;
       if (R.Text != Before)
         if (Error E = writeFileAtomically(R.Path, R.Text)) {
           errs() << R.Path << ": error: " << toString(std::move(E)) << "\n";
           Status = 2;
           Fixed.assign(Fixed.size(), false);
+          A = 0;
         }
+      Applied += A;
     }
     for (size_t I = 0; I < R.Findings.size(); ++I)
       Remaining = Remaining || (!Fixed[I] && R.Findings[I].Level != Severity::Note);

@@ -58,7 +58,6 @@ public:
   void dropColumn(const QualifiedName &Table, const std::string &Column);
   /// True/false when the column is known, nullopt when the table or column is not.
   std::optional<bool> notNull(const QualifiedName &Table, llvm::StringRef Column);
-  const std::map<std::string, Table> &tables() const { return Tables; }
 
   /// Records a FK defined in the current file; returns its id. The name is FK.Name or the
   /// dialect's default name.
@@ -72,7 +71,6 @@ public:
 
   /// The file being replayed; FKs added are attributed to it.
   void setCurrentFile(int File) { CurrentFile = File; }
-  int currentFile() const { return CurrentFile; }
   /// "" and "public" are the same schema.
   static QualifiedName canonical(const QualifiedName &Name);
 

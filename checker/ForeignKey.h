@@ -62,7 +62,6 @@ struct ForeignKey {
   std::vector<bool> NotNull;        // per child column, when known
   std::string Name;                 // explicit constraint name, if any
   bool Deferrable = false, InitiallyDeferred = false, NotValid = false;
-  bool FromTokens = false; // found by the token-level scan, not the parse tree
   ReferencesClause Ref;
   /// Where the definition starts (CONSTRAINT / FOREIGN / REFERENCES).
   size_t DefinitionBegin = 0;

@@ -37,12 +37,4 @@ bool GlobList::contains(llvm::StringRef Name) const {
   return Result;
 }
 
-std::vector<std::string> GlobList::literalNames() const {
-  std::vector<std::string> Out;
-  for (const Item &I : Items)
-    if (I.Pattern.find('*') == std::string::npos)
-      Out.push_back(I.Pattern);
-  return Out;
-}
-
 } // namespace cascade

@@ -12,8 +12,6 @@ class GlobList {
 public:
   explicit GlobList(llvm::StringRef Globs = "");
   bool contains(llvm::StringRef Name) const;
-  /// Plain names (no wildcard) in the list, for "unknown check" diagnostics.
-  std::vector<std::string> literalNames() const;
 
 private:
   struct Item {

@@ -18,7 +18,6 @@ public:
   size_t lineStart(unsigned Line) const;
   /// The line's text without its line break.
   llvm::StringRef lineText(unsigned Line) const;
-  unsigned lines() const { return static_cast<unsigned>(Starts.size()); }
 
 private:
   llvm::StringRef Text;

@@ -66,10 +66,8 @@ void extractFromTokens(StatementContext &Ctx) {
     if (!Clause)
       continue;
     ForeignKey FK;
-    FK.FromTokens = true;
     FK.Child = Table;
     FK.Ref = std::move(*Clause);
-    FK.DefinitionBegin = T[R].Begin;
     size_t Start = R; // where the definition begins
     if (R > Ctx.First && T[R - 1].isPunct(')')) {
       // [CONSTRAINT name] FOREIGN KEY (cols) REFERENCES

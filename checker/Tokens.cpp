@@ -114,7 +114,7 @@ size_t matchParen(const std::vector<Token> &Toks, size_t Open, size_t Limit) {
     else if (Toks[I].isPunct(')') && --Depth == 0)
       return I;
   }
-  return Toks.size();
+  return Limit;
 }
 
 } // namespace cascade

@@ -42,7 +42,7 @@ TokenStream tokenize(llvm::StringRef Text, size_t Base = 0);
 /// 1-based character position (PgQueryError::cursorpos) -> 0-based byte offset in Text.
 size_t cursorPosToByte(llvm::StringRef Text, int CursorPos);
 
-/// Index of the token closing the '(' at Open, or Toks.size() if unbalanced.
+/// Index of the token closing the '(' at Open, or Limit if there is none before Limit.
 size_t matchParen(const std::vector<Token> &Toks, size_t Open, size_t Limit);
 
 } // namespace cascade

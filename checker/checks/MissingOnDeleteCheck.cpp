@@ -26,13 +26,12 @@ void MissingOnDeleteCheck::check(const ForeignKey &FK, const CheckOptions &Opts,
   std::string Now = D.Explicit ? std::string("with ON DELETE ") + actionSql(D.Act)
                                : std::string("without ON DELETE ") +
                                      (SelfReference ? "SET NULL" : "CASCADE");
+  bool SetNullOff = D.Act == Action::SetNull || D.Act == Action::SetDefault;
   std::string Message = "foreign key " + FK.childDisplay() + " references " +
-                        FK.parentDisplay() + " " + Now + "; deleting " + Root->rowNoun() +
-                        " fails here";
-  if (D.Explicit && (D.Act == Action::SetNull || D.Act == Action::SetDefault))
-    Message = "foreign key " + FK.childDisplay() + " references " + FK.parentDisplay() +
-              " with ON DELETE " + actionSql(D.Act) +
-              "; AllowSetNull is off, so rows must go with " + Root->rowNoun();
+                        FK.parentDisplay() + " " + Now + "; " +
+                        (SetNullOff ? "AllowSetNull is off, so rows must go with " +
+                                          Root->rowNoun()
+                                    : "deleting " + Root->rowNoun() + " fails here");
   Finding F = findingAt(FK, "cascade-missing-on-delete", std::move(Message));
   if (!SelfReference) {
     F.Edits.push_back(planOnDelete(FK.Ref, Action::Cascade));

@@ -18,6 +18,7 @@
 #include "llvm/Support/VirtualFileSystem.h"
 
 #include <map>
+#include <mutex>
 #include <set>
 
 namespace cascade {
@@ -153,11 +154,32 @@ std::vector<std::string> includeDirs(const clang::tooling::CompileCommand &C) {
   return Out;
 }
 
+/// compile_commands.json found next to (or above) each file, as clang-tidy does; loaded once
+/// per directory, not once per file.
+class DetectedDatabases {
+public:
+  std::shared_ptr<clang::tooling::CompilationDatabase> forFile(const std::string &File) {
+    std::string Dir = llvm::sys::path::parent_path(File).str();
+    std::lock_guard<std::mutex> G(Lock);
+    auto It = ByDirectory.find(Dir);
+    if (It != ByDirectory.end())
+      return It->second;
+    std::string Error;
+    std::shared_ptr<clang::tooling::CompilationDatabase> DB =
+        clang::tooling::CompilationDatabase::autoDetectFromDirectory(Dir, Error);
+    ByDirectory[Dir] = DB;
+    return DB;
+  }
+
+private:
+  std::mutex Lock;
+  std::map<std::string, std::shared_ptr<clang::tooling::CompilationDatabase>> ByDirectory;
+};
+
 struct TuResult {
   FileFindings Findings;
   std::string Diagnostics; // compiler output
   bool CompileFailed = false;
-  bool Parsed = false;
 };
 
 TuResult runAst(const std::string &File, clang::tooling::CompilationDatabase &DB,
@@ -177,7 +199,6 @@ TuResult runAst(const std::string &File, clang::tooling::CompilationDatabase &DB
   Finder.addMatcher(stringLiteral().bind("lit"), &Callback);
   auto Factory = clang::tooling::newFrontendActionFactory(&Finder);
   R.CompileFailed = Tool.run(Factory.get()) != 0;
-  R.Parsed = true;
   return R;
 }
 
@@ -221,6 +242,7 @@ std::vector<FileReport> checkCxxFiles(const std::vector<std::string> &Files,
     std::unique_ptr<llvm::MemoryBuffer> Text;
   };
   std::vector<PerFile> Work(Files.size());
+  DetectedDatabases Detected;
   // Absolute paths before any tool runs: a ClangTool may change the working directory.
   std::vector<std::string> Absolute;
   for (const std::string &F : Files)
@@ -239,9 +261,8 @@ std::vector<FileReport> checkCxxFiles(const std::vector<std::string> &Files,
         W.Text = std::move(*Buf);
         const CheckerOptions &Opts = Settings[I].Checker;
         std::shared_ptr<clang::tooling::CompilationDatabase> DB = Run.Database;
-        std::string Error;
         if (!DB && Run.Mode != CxxMode::Lex)
-          DB = clang::tooling::CompilationDatabase::autoDetectFromSource(Abs, Error);
+          DB = Detected.forFile(Abs);
         std::vector<clang::tooling::CompileCommand> Commands;
         if (DB)
           Commands = DB->getCompileCommands(Abs);

@@ -60,7 +60,7 @@ void printFinding(llvm::raw_ostream &OS, llvm::StringRef Path, llvm::StringRef T
        << (P.AsError && F.Level != Severity::Error ? ",-warnings-as-errors" : "") << "]";
   OS << "\n";
   if (P.ShowSnippet)
-    printSnippet(OS, Lines, F.Begin, F.End, P.ShowFixes ? &F.Edits : nullptr);
+    printSnippet(OS, Lines, F.Begin, F.End, &F.Edits);
   for (const Note &N : F.Notes) {
     OS << Path << ":" << Lines.line(N.Begin) << ":" << Lines.column(N.Begin) << ": note: "
        << N.Message << "\n";

@@ -12,7 +12,6 @@ namespace cascade {
 
 struct PrintOptions {
   bool AsError = false; // --warnings-as-errors matched
-  bool ShowFixes = true;
   bool ShowSnippet = true;
 };
 

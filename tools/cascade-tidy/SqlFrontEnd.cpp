@@ -61,8 +61,6 @@ std::vector<FileReport> checkSqlGroup(const std::vector<std::string> &Paths,
   std::vector<FileReport> Reports(Paths.size());
   std::vector<SetMember> Members;
   std::vector<size_t> MemberOf;
-  std::vector<std::string> Sql;
-  Sql.reserve(Paths.size());
   for (size_t I = 0; I < Paths.size(); ++I) {
     FileReport &R = Reports[I];
     R.Path = Paths[I];
@@ -142,7 +140,6 @@ llvm::Expected<FileSettings> SettingsResolver::forFile(const std::string &Path) 
     return C.takeError();
   FileSettings S;
   S.IncludeDown = IncludeDown;
-  S.ConfigSource = C->Source;
   S.Checker.Enabled = GlobList(*C->Checks);
   S.WarningsAsErrors = GlobList(*C->WarningsAsErrors);
   // Name where a bad value came from: the command line wins over any file.

@@ -20,7 +20,6 @@ struct FileSettings {
   GlobList WarningsAsErrors;
   bool Frozen = false;
   bool IncludeDown = false;
-  std::string ConfigSource; // for --dump-config and messages
 };
 
 struct FileReport {

@@ -13,24 +13,36 @@ size_t tokenAt(const StatementContext &Ctx, size_t Offset) {
   return static_cast<size_t>(It - Ctx.Toks.begin());
 }
 
-std::vector<std::pair<size_t, size_t>> splitStatements(const std::vector<Token> &Toks,
-                                                       size_t Begin, size_t End) {
-  std::vector<std::pair<size_t, size_t>> Out;
-  size_t Start = Begin;
+void recordForeignKey(StatementContext &Ctx, ForeignKey FK) {
+  FK.CatalogId =
+      static_cast<int>(Ctx.Cat.addForeignKey(FK, static_cast<int>(Ctx.Out.ForeignKeys.size())));
+  Ctx.Out.ForeignKeys.push_back(std::move(FK));
+}
+
+/// The index of the `;` that ends the statement starting at Begin (or End): the first one
+/// outside parentheses.
+static size_t statementEnd(const std::vector<Token> &Toks, size_t Begin, size_t End) {
   int Depth = 0;
   for (size_t I = Begin; I < End; ++I) {
     if (Toks[I].isPunct('('))
       ++Depth;
     else if (Toks[I].isPunct(')') && Depth > 0)
       --Depth;
-    else if (Toks[I].isPunct(';') && Depth == 0) {
-      if (I > Start)
-        Out.push_back({Start, I});
-      Start = I + 1;
-    }
+    else if (Toks[I].isPunct(';') && Depth == 0)
+      return I;
   }
-  if (End > Start)
-    Out.push_back({Start, End});
+  return End;
+}
+
+std::vector<std::pair<size_t, size_t>> splitStatements(const std::vector<Token> &Toks,
+                                                       size_t Begin, size_t End) {
+  std::vector<std::pair<size_t, size_t>> Out;
+  for (size_t Start = Begin; Start < End;) {
+    size_t Stop = statementEnd(Toks, Start, End);
+    if (Stop > Start)
+      Out.push_back({Start, Stop});
+    Start = Stop + 1;
+  }
   return Out;
 }
 
@@ -165,16 +177,7 @@ private:
                       T[I + 1].is("unlogged")));
       if (!Starts)
         continue;
-      size_t J = I;
-      int Depth = 0;
-      for (; J < T.size(); ++J) {
-        if (T[J].isPunct('('))
-          ++Depth;
-        else if (T[J].isPunct(')'))
-          --Depth;
-        else if (T[J].isPunct(';') && Depth == 0)
-          break;
-      }
+      size_t J = statementEnd(T, I, T.size());
       parse(T, I, J);
       I = J;
     }

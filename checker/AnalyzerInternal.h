@@ -24,6 +24,9 @@ void extractFromParseTree(const llvm::json::Object &Stmt, size_t Base, Statement
 /// The token-level scan for text the parser rejects: every REFERENCES clause in the statement.
 void extractFromTokens(StatementContext &Ctx);
 
+/// Registers FK in the catalog (its id links back to this definition) and keeps it.
+void recordForeignKey(StatementContext &Ctx, ForeignKey FK);
+
 /// Index of the first token at or after byte Offset, within [First, Last).
 size_t tokenAt(const StatementContext &Ctx, size_t Offset);
 

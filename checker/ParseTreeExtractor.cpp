@@ -98,9 +98,7 @@ private:
     // The tree is the authority on names; the tokens on positions.
     FK.Ref.Table = rangeVar(C.getObject("pktable"));
     FK.Ref.Columns = names(C, "pk_attrs");
-    FK.CatalogId = static_cast<int>(
-        Ctx.Cat.addForeignKey(FK, static_cast<int>(Ctx.Out.ForeignKeys.size())));
-    Ctx.Out.ForeignKeys.push_back(std::move(FK));
+    recordForeignKey(Ctx, std::move(FK));
   }
 
   /// A ColumnDef's constraints, in order: attributes such as DEFERRABLE follow the FK they modify.

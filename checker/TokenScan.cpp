@@ -148,9 +148,7 @@ void extractFromTokens(StatementContext &Ctx) {
         FK.NotValid = true;
     }
     FK.DefinitionBegin = T[Start].Begin;
-    FK.CatalogId = static_cast<int>(
-        Ctx.Cat.addForeignKey(FK, static_cast<int>(Ctx.Out.ForeignKeys.size())));
-    Ctx.Out.ForeignKeys.push_back(std::move(FK));
+    recordForeignKey(Ctx, std::move(FK));
   }
 }
 

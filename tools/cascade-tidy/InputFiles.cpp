@@ -21,6 +21,13 @@ std::string absolutePath(llvm::StringRef P) {
   return A.str().str();
 }
 
+std::string realPathOr(llvm::StringRef P) {
+  llvm::SmallString<256> Real;
+  if (fs::real_path(P, Real))
+    return P.str();
+  return Real.str().str();
+}
+
 bool InputOptions::isCxx(llvm::StringRef Path) const {
   llvm::StringRef Ext = path::extension(Path);
   return llvm::any_of(CxxExtensions, [&](const std::string &E) { return Ext.equals_insensitive(E); });
@@ -112,38 +119,26 @@ InputSet collectInputs(const std::vector<std::string> &Paths, const InputOptions
   // A file reached twice (named directly and through its directory, or under two spellings)
   // is checked once, in its first group.
   std::set<std::string> Seen;
+  auto Repeated = [&](const std::string &F) { return !Seen.insert(realPathOr(F)).second; };
   for (std::vector<std::string> &G : Out.Groups)
-    llvm::erase_if(G, [&](const std::string &F) {
-      llvm::SmallString<256> Real;
-      if (fs::real_path(F, Real))
-        Real = F;
-      return !Seen.insert(Real.str().str()).second;
-    });
+    llvm::erase_if(G, Repeated);
   llvm::erase_if(Out.Groups, [](const std::vector<std::string> &G) { return G.empty(); });
-  std::set<std::string> SeenCxx;
-  llvm::erase_if(Out.CxxFiles, [&](const std::string &F) {
-    llvm::SmallString<256> Real;
-    if (fs::real_path(F, Real))
-      Real = F;
-    return !SeenCxx.insert(Real.str().str()).second;
-  });
+  llvm::erase_if(Out.CxxFiles, Repeated);
   return Out;
 }
 
 llvm::Error writeFileAtomically(llvm::StringRef LinkOrPath, llvm::StringRef Contents) {
   // Through a symlink, replace the file it points to and leave the link a link.
-  llvm::SmallString<256> Path;
-  if (fs::real_path(LinkOrPath, Path))
-    Path = LinkOrPath;
+  std::string Path = realPathOr(LinkOrPath);
   fs::file_status St;
   if (std::error_code EC = fs::status(Path, St))
-    return llvm::createStringError(EC, "cannot stat " + Path.str().str() + ": " + EC.message());
+    return llvm::createStringError(EC, "cannot stat " + Path + ": " + EC.message());
   llvm::SmallString<256> Temp;
   int FD;
   llvm::SmallString<256> Model(Path);
   Model += ".cascade-tidy-%%%%%%";
   if (std::error_code EC = fs::createUniqueFile(Model, FD, Temp))
-    return llvm::createStringError(EC, "cannot create a temporary file next to " + Path.str().str() +
+    return llvm::createStringError(EC, "cannot create a temporary file next to " + Path +
                                            ": " + EC.message());
   {
     llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
@@ -160,7 +155,7 @@ llvm::Error writeFileAtomically(llvm::StringRef LinkOrPath, llvm::StringRef Cont
   }
   if (std::error_code EC = fs::rename(Temp, Path)) {
     fs::remove(Temp);
-    return llvm::createStringError(EC, "cannot replace " + Path.str().str() + ": " + EC.message());
+    return llvm::createStringError(EC, "cannot replace " + Path + ": " + EC.message());
   }
   return llvm::Error::success();
 }

@@ -35,6 +35,9 @@ struct InputOptions {
 /// P made absolute, with . and .. removed (no symlinks resolved).
 std::string absolutePath(llvm::StringRef P);
 
+/// P with symlinks resolved; P itself when it cannot be resolved (a dangling link).
+std::string realPathOr(llvm::StringRef P);
+
 /// *.down.sql, down.sql in a migration folder, or a Flyway undo file (U1__x.sql).
 bool isDownMigration(llvm::StringRef Path);
 

@@ -95,13 +95,6 @@ Config commandLineConfig() {
   return C;
 }
 
-std::string realPath(StringRef P) {
-  SmallString<256> Real;
-  if (sys::fs::real_path(P, Real))
-    return P.str();
-  return Real.str().str();
-}
-
 /// The schema files, then the migrations directory's files in replay order.
 Expected<std::vector<std::string>> catalogSet(const std::vector<std::string> &Schemas,
                                               const std::string &Dir, const InputOptions &Opts) {
@@ -115,11 +108,13 @@ Expected<std::vector<std::string>> catalogSet(const std::vector<std::string> &Sc
     return Out;
   if (!sys::fs::is_directory(Dir))
     return createStringError("--migrations " + Dir + ": not a directory");
+  std::set<std::string> Listed;
+  for (const std::string &S : Out)
+    Listed.insert(realPathOr(S));
   InputSet Walk = collectInputs({Dir}, Opts);
   for (std::vector<std::string> &G : Walk.Groups)
     for (std::string &F : G)
-      if (!isDownMigration(F) &&
-          none_of(Out, [&](const std::string &S) { return realPath(S) == realPath(F); }))
+      if (!isDownMigration(F) && Listed.insert(realPathOr(F)).second)
         Out.push_back(F);
   return Out;
 }
@@ -266,10 +261,14 @@ int main(int argc, char **argv) {
     if (!Set)
       return fail(toString(Set.takeError()));
     std::vector<std::string> Group = std::move(*Set);
+    std::set<std::string> InGroup;
+    for (const std::string &M : Group)
+      InGroup.insert(realPathOr(M));
     for (std::vector<std::string> &G : Inputs.Groups)
       for (std::string &F : G) {
-        Reported->insert(realPath(F));
-        if (none_of(Group, [&](const std::string &M) { return realPath(M) == realPath(F); }))
+        std::string Real = realPathOr(F);
+        Reported->insert(Real);
+        if (InGroup.insert(Real).second)
           Group.push_back(F);
       }
     Inputs.Groups = {std::move(Group)};
@@ -302,7 +301,7 @@ int main(int argc, char **argv) {
   std::vector<FileReport> Reports;
   for (std::vector<FileReport> &G : GroupReports)
     for (FileReport &R : G)
-      if (!Reported || Reported->count(realPath(R.Path)))
+      if (!Reported || Reported->count(realPathOr(R.Path)))
         Reports.push_back(std::move(R));
   if (!Inputs.CxxFiles.empty()) {
     std::vector<FileSettings> CxxSettings;

@@ -67,3 +67,50 @@ std::optional<Finding> validateText(llvm::StringRef Text) {
 }
 
 } // namespace cascade
+
+namespace cascade {
+
+static bool unsafeCodePoint(llvm::UTF32 C) {
+  return C < 0x20 || C == 0x7f || (C >= 0x80 && C < 0xa0) || C == 0x2028 || C == 0x2029 ||
+         (C >= 0x202a && C <= 0x202e) || (C >= 0x2066 && C <= 0x2069) || C == 0x200e ||
+         C == 0x200f || C == 0x061c || C == 0xfeff;
+}
+
+std::string escapeControl(llvm::StringRef Text) {
+  std::string Out;
+  Out.reserve(Text.size());
+  llvm::raw_string_ostream OS(Out);
+  const auto *P = reinterpret_cast<const llvm::UTF8 *>(Text.begin());
+  const auto *End = reinterpret_cast<const llvm::UTF8 *>(Text.end());
+  while (P < End) {
+    if (*P < 0x80) {
+      char C = static_cast<char>(*P++);
+      switch (C) {
+      case '\\': OS << "\\\\"; break;
+      case '\n': OS << "\\n"; break;
+      case '\r': OS << "\\r"; break;
+      case '\t': OS << "\\t"; break;
+      default:
+        if (unsafeCodePoint(static_cast<unsigned char>(C)))
+          OS << llvm::format("\\x%02x", static_cast<unsigned char>(C));
+        else
+          OS << C;
+      }
+      continue;
+    }
+    const llvm::UTF8 *Start = P;
+    llvm::UTF32 CP;
+    if (llvm::convertUTF8Sequence(&P, End, &CP, llvm::strictConversion) != llvm::conversionOK) {
+      P = Start + 1;
+      OS << llvm::format("\\x%02x", static_cast<unsigned>(*Start));
+      continue;
+    }
+    if (unsafeCodePoint(CP))
+      OS << llvm::format("\\u{%x}", static_cast<unsigned>(CP));
+    else
+      OS.write(reinterpret_cast<const char *>(Start), P - Start);
+  }
+  return Out;
+}
+
+} // namespace cascade

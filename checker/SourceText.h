@@ -29,6 +29,12 @@ private:
 /// invalid UTF-8. Its offset is the first bad byte.
 std::optional<Finding> validateText(llvm::StringRef Text);
 
+/// Text safe to print on one line of a diagnostic, a comment or a log: control characters
+/// (C0, DEL, C1), line and paragraph separators and bidirectional overrides are spelled as
+/// escapes (`\n`, `\x1b`, `\u{2028}`) and a backslash as `\\`, so a hostile name can neither
+/// end a line nor reorder what follows. Invalid UTF-8 bytes are spelled `\xNN`.
+std::string escapeControl(llvm::StringRef Text);
+
 } // namespace cascade
 
 #endif

@@ -2,8 +2,11 @@
 // from the migrations themselves or from a live database; `verify` checks a live database.
 #include "Checker.h"
 #include "CleanupMigration.h"
+#include "InputChecks.h"
 #include "LiveCatalog.h"
 #include "MigrationSet.h"
+#include "Rehearse.h"
+#include "SourceText.h"
 #include "Tokens.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -52,8 +55,10 @@ cl::opt<bool> AllowSetNull("allow-set-null",
                            cl::desc("Accept ON DELETE SET NULL on nullable columns (default true)"),
                            cl::init(true), cl::cat(Category));
 
+/// Every message names things from outside (paths, names, libpq's text): printed escaped, so
+/// none can break the line or forge another.
 int fail(const Twine &Message) {
-  WithColor::error(errs(), "cascade-migrate") << Message << "\n";
+  WithColor::error(errs(), "cascade-migrate") << escapeControl(Message.str()) << "\n";
   return 2;
 }
 
@@ -158,6 +163,8 @@ int verify(int argc, char **argv) {
   auto Live = readLiveCatalog(Db);
   if (!Live)
     return fail(toString(Live.takeError()));
+  if (Error E = checkRootsExist(Opts->Roots, Live->tableNames(), "the database"))
+    return fail(toString(std::move(E)));
   std::vector<const CatalogForeignKey *> FKs;
   for (const CatalogForeignKey &FK : Live->ForeignKeys)
     FKs.push_back(&FK);
@@ -165,11 +172,13 @@ int verify(int argc, char **argv) {
       FKs, *Opts, [&](const QualifiedName &T, const std::string &C) { return Live->notNull(T, C); },
       DirectOnly);
   for (const DeleteClosure &C : Plan.Closures)
-    outs() << "delete closure of " << C.RootName.str() << ": " << C.Tables.size() << " tables\n";
+    outs() << "delete closure of " << escapeControl(C.RootName.str()) << ": " << C.Tables.size()
+           << " tables\n";
   for (const CleanupItem &I : Plan.Items)
-    outs() << "blocking: " << I.Original.Child.str() << "." << quoteIdent(I.Original.Name)
-           << " ON DELETE " << actionSql(I.Original.OnDelete) << " (" << pathString(I.Path)
-           << ")\n";
+    outs() << "blocking: "
+           << escapeControl(I.Original.Child.str() + "." + quoteIdent(I.Original.Name))
+           << " ON DELETE " << actionSql(I.Original.OnDelete) << " ("
+           << escapeControl(pathString(I.Path)) << ")\n";
   if (!Plan.Items.empty()) {
     outs() << Plan.Items.size()
            << (Plan.Items.size() == 1 ? " foreign key still blocks" : " foreign keys still block")
@@ -222,6 +231,8 @@ int utility(StringRef Command, int argc, char **argv) {
 
 int main(int argc, char **argv) {
   InitLLVM X(argc, argv);
+  if (argc > 1 && StringRef(argv[1]) == "rehearse")
+    return rehearse(argc, argv);
   cl::HideUnrelatedOptions(Category);
   if (argc > 1 && (StringRef(argv[1]) == "normalize" || StringRef(argv[1]) == "order"))
     return utility(argv[1], argc - 2, argv + 2);
@@ -232,6 +243,11 @@ int main(int argc, char **argv) {
   }
   if (!parseOptions(argc, argv, "cascade-migrate: writes <N>-cascade-cleanup.sql and its down file\n"))
     return 2;
+  if (Error E = checkFileWord("--name", Name))
+    return fail(toString(std::move(E)));
+  if (Number.getNumOccurrences())
+    if (Error E = checkFileWord("--number", Number))
+      return fail(toString(std::move(E)));
   auto D = parseDialect(DialectOpt);
   if (!D || *D == Dialect::Auto)
     return fail("invalid --dialect '" + DialectOpt + "': expected cockroach or postgres");
@@ -271,6 +287,8 @@ int main(int argc, char **argv) {
     if (!L)
       return fail(toString(L.takeError()));
     Live = std::move(*L);
+    if (Error E = checkRootsExist(Opts->Roots, Live.tableNames(), "the database"))
+      return fail(toString(std::move(E)));
     Storage = Live.ForeignKeys;
     NotNull = [&](const QualifiedName &T, const std::string &C) { return Live.notNull(T, C); };
   } else {
@@ -297,7 +315,10 @@ int main(int argc, char **argv) {
     for (size_t I = 0; I < Parsed.size(); ++I)
       for (const Finding &E : Parsed[I].Diagnostics)
         WithColor::warning(errs(), "cascade-migrate")
-            << Paths[I] << ": " << E.Message << " (replayed as far as it parses)\n";
+            << escapeControl(Paths[I]) << ": " << escapeControl(E.Message)
+            << " (replayed as far as it parses)\n";
+    if (Error E = checkRootsExist(Opts->Roots, Cat.tableNames(), "the migrations"))
+      return fail(toString(std::move(E)));
     for (const CatalogForeignKey &FK : Cat.foreignKeys())
       if (FK.Alive)
         Storage.push_back(FK);
@@ -318,7 +339,7 @@ int main(int argc, char **argv) {
     errs() << "cascade-migrate: no migration written: what blocks the delete needs a manual "
               "change\n";
     for (const CleanupItem &I : Plan.Items)
-      errs() << "  " << I.Original.Child.str() << "." << quoteIdent(I.Original.Name)
+      errs() << "  " << escapeControl(I.Original.Child.str() + "." + quoteIdent(I.Original.Name))
              << ": a NOT NULL reference back into the root; make it nullable, then ON DELETE "
                 "SET NULL\n";
     return 1;
@@ -334,7 +355,7 @@ int main(int argc, char **argv) {
   if (Error E = writeFile(DownPath, Text.Down))
     return fail(toString(std::move(E)));
   size_t Changed = llvm::count_if(Plan.Items, [](const CleanupItem &I) { return I.NewAction; });
-  errs() << "cascade-migrate: wrote " << UpPath << " (" << Changed << " constraint"
-         << (Changed == 1 ? "" : "s") << ") and " << DownPath << "\n";
+  errs() << "cascade-migrate: wrote " << escapeControl(UpPath) << " (" << Changed << " constraint"
+         << (Changed == 1 ? "" : "s") << ") and " << escapeControl(DownPath) << "\n";
   return 0;
 }

@@ -153,7 +153,9 @@ SecretRedactor::SecretRedactor(const std::string &ConnInfo) {
     At = std::max(At, Sp.End);
   }
   Display += S.substr(At).str();
-  Display = redact(Display);
+  // Only whole copies here: the display is one long word, and the piece rules below are for
+  // libpq's messages.
+  Display = replaceWhole(Display);
   ParseError = redact(ParseError);
 }
 
@@ -179,17 +181,22 @@ bool SecretRedactor::tainted(llvm::StringRef Word, size_t Gram) const {
   return false;
 }
 
-std::string SecretRedactor::redact(llvm::StringRef Text) const {
-  if (Secrets.empty())
-    return Text.str();
+std::string SecretRedactor::replaceWhole(llvm::StringRef Text) const {
   std::string Out = Text.str();
-  // 1. Every whole copy of a secret, longest first.
   for (const std::string &Secret : Secrets)
     for (size_t At = 0; (At = Out.find(Secret, At)) != std::string::npos; At += 3)
       Out.replace(At, Secret.size(), "***");
+  return Out;
+}
+
+std::string SecretRedactor::redact(llvm::StringRef Text) const {
+  if (Secrets.empty())
+    return Text.str();
+  // 1. Every whole copy of a secret, longest first.
+  std::string Out = replaceWhole(Text);
   // 2. libpq and the server quote the values they complain about ("invalid integer value
   //    \"SE\"", "database \"CRET@host\" does not exist"): a quoted value that is a piece of a
-  //    secret goes. 3. Unquoted numbers (a port, an address) likewise.
+  //    secret goes. 3. Unquoted numbers (a port, an address: digits, '.' and ':') likewise.
   std::string Result;
   size_t I = 0, N = Out.size();
   while (I < N) {
@@ -217,7 +224,8 @@ std::string SecretRedactor::redact(llvm::StringRef Text) const {
       ++I;
     llvm::StringRef Word = llvm::StringRef(Out).slice(Begin, I);
     llvm::StringRef Core = Word.rtrim(":.");
-    bool Numeric = llvm::any_of(Core, llvm::isDigit);
+    bool Numeric = llvm::any_of(Core, llvm::isDigit) &&
+                   llvm::all_of(Core, [](char C) { return llvm::isDigit(C) || C == '.' || C == ':'; });
     if (Numeric && tainted(Core, 2))
       Result += "***" + Word.substr(Core.size()).str();
     else

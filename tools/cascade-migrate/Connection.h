@@ -33,6 +33,7 @@ public:
 
 private:
   void addSecret(std::string S);
+  std::string replaceWhole(llvm::StringRef Text) const;
   bool tainted(llvm::StringRef Word, size_t Gram) const;
   std::vector<std::string> Secrets; // longest first
   std::string Display, ParseError;

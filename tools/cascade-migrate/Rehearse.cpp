@@ -140,9 +140,9 @@ bool Rehearsal::step(const std::string &Sql, ExecStatusType Want,
   else if (PQstatus(Conn.get()) != CONNECTION_OK)
     PendingError = "lost the connection " + std::string(Phase) + ": " + Conn.lastError();
   else if (std::string Primary = fieldOr(R.get(), PG_DIAG_MESSAGE_PRIMARY); !Primary.empty())
-    PendingError = Primary + " (" + Phase + ")";
+    PendingError = Primary + " " + Phase;
   else
-    PendingError = Conn.lastError() + " (" + Phase + ")";
+    PendingError = Conn.lastError() + " " + Phase;
   std::string State = fieldOr(R.get(), PG_DIAG_SQLSTATE);
   if (State == "55P03")
     PendingError += "; lock_timeout is " + LockTimeout + " (--lock-timeout)";
@@ -268,34 +268,39 @@ int Rehearsal::blocked(PGresult *R, const std::vector<long long> &Before) {
         On += (K ? " AND c." : "c.") + quoteIdent(FK->Columns[K]) + " = p." +
               quoteIdent(FK->ParentColumns[K]);
       Result Row;
-      if (step("SELECT " + Select + ", count(*) OVER () FROM " + sqlName(FK->Child) + " c JOIN " +
+      bool Found = step("SELECT " + Select + ", count(*) OVER () FROM " + sqlName(FK->Child) + " c JOIN " +
                    sqlName(FK->Parent) + " p ON " + On + " JOIN " + Marked + " m ON m.tbl = " +
                    std::to_string(Parent->second) +
                    " AND m.toid = p.tableoid AND m.rid = p.ctid ORDER BY " + Order + " LIMIT 1",
-               PGRES_TUPLES_OK, {}, "finding the blocking row", &Row) &&
-          PQntuples(Row.get()) == 1) {
+               PGRES_TUPLES_OK, {}, "while finding the blocking row", &Row);
+      if (Found && PQntuples(Row.get()) == 1) {
         std::string Cols;
         for (const std::string &K : KeyCols)
           Cols += (Cols.empty() ? "" : ", ") + quoteIdent(K);
+        std::string Value = PQgetvalue(Row.get(), 0, 0);
         outs() << "first blocking row: " << show(FK->Child.str()) << " "
-               << show(KeyCols.empty() ? std::string("ctid") : "(" + Cols + ")") << "=("
-               << show(PQgetvalue(Row.get(), 0, 0)) << ") (" << PQgetvalue(Row.get(), 0, 1)
+               << show(KeyCols.empty() ? "ctid=" + Value : "(" + Cols + ")=(" + Value + ")")
+               << " (" << PQgetvalue(Row.get(), 0, 1)
                << " blocking row" << (StringRef(PQgetvalue(Row.get(), 0, 1)) == "1" ? "" : "s")
                << ")\n";
+      } else if (!Found && !Interrupted) {
+        outs() << "first blocking row: not found (" << show(PendingError) << ")\n";
+        PendingError.clear();
       }
-      PendingError.clear();
     }
   } else if (!Constraint.empty()) {
     outs() << "blocked by: constraint " << show(quoteIdent(Constraint)) << " on "
            << show(Child.str()) << "\n";
   }
+  if (Interrupted)
+    return finish(2);
   outs() << "rows of the delete closure that belong to it:\n";
   printTable(Before, nullptr);
   return finish(1);
 }
 
 int Rehearsal::run() {
-  if (!step("BEGIN ISOLATION LEVEL REPEATABLE READ", PGRES_COMMAND_OK, {}, "starting"))
+  if (!step("BEGIN ISOLATION LEVEL REPEATABLE READ", PGRES_COMMAND_OK, {}, "while starting"))
     return finish(2);
   // SET LOCAL through set_config, so the values are bound parameters; checks of DEFERRABLE
   // keys are made at each statement, since this transaction never reaches COMMIT. JIT is off:
@@ -303,8 +308,8 @@ int Rehearsal::run() {
   if (!step("SELECT set_config('lock_timeout', $1, true), set_config('statement_timeout', $2, "
             "true), set_config('idle_in_transaction_session_timeout', $2, true), "
             "set_config('jit', 'off', true)",
-            PGRES_TUPLES_OK, {LockTimeout, StatementTimeout}, "setting the timeouts") ||
-      !step("SET CONSTRAINTS ALL IMMEDIATE", PGRES_COMMAND_OK, {}, "setting the timeouts"))
+            PGRES_TUPLES_OK, {LockTimeout, StatementTimeout}, "while setting the timeouts") ||
+      !step("SET CONSTRAINTS ALL IMMEDIATE", PGRES_COMMAND_OK, {}, "while setting the timeouts"))
     return finish(2);
   auto L = readLiveCatalog(Conn);
   if (!L)
@@ -345,12 +350,12 @@ int Rehearsal::run() {
 
   if (!step("CREATE TEMP TABLE cascade_rehearsal (tbl int NOT NULL, toid oid NOT NULL, "
             "rid tid NOT NULL)",
-            PGRES_COMMAND_OK, {}, "counting rows") ||
-      !step(markQuery(), PGRES_COMMAND_OK, {Id}, "counting rows"))
+            PGRES_COMMAND_OK, {}, "while counting rows") ||
+      !step(markQuery(), PGRES_COMMAND_OK, {Id}, "while counting rows"))
     return finish(2);
   Result Counts;
   if (!step("SELECT tbl, count(*) FROM " + std::string(Marked) + " GROUP BY tbl",
-            PGRES_TUPLES_OK, {}, "counting rows", &Counts))
+            PGRES_TUPLES_OK, {}, "while counting rows", &Counts))
     return finish(2);
   std::vector<long long> Before(Closure.Tables.size(), 0);
   for (int I = 0; I < PQntuples(Counts.get()); ++I)
@@ -359,11 +364,11 @@ int Rehearsal::run() {
     return error("no row of " + RootName.str() + " has " + KeyColumn + " = '" + Id +
                  "': nothing to rehearse");
 
-  if (!step("SAVEPOINT rehearse_delete", PGRES_COMMAND_OK, {}, "deleting"))
+  if (!step("SAVEPOINT rehearse_delete", PGRES_COMMAND_OK, {}, "while deleting"))
     return finish(2);
   Result Delete;
   if (!step("DELETE FROM " + sqlName(RootName) + " WHERE " + quoteIdent(KeyColumn) + " = $1",
-            PGRES_COMMAND_OK, {Id}, "deleting", &Delete)) {
+            PGRES_COMMAND_OK, {Id}, "while deleting", &Delete)) {
     std::string State = fieldOr(Delete.get(), PG_DIAG_SQLSTATE);
     if (!Interrupted && StringRef(State).starts_with("23")) {
       PendingError.clear();
@@ -372,7 +377,7 @@ int Rehearsal::run() {
     return finish(2);
   }
   Result After;
-  if (!step(stillThereQuery(), PGRES_TUPLES_OK, {}, "counting rows after the delete", &After))
+  if (!step(stillThereQuery(), PGRES_TUPLES_OK, {}, "while counting rows after the delete", &After))
     return finish(2);
   std::vector<long long> Deleted = Before;
   for (int I = 0; I < PQntuples(After.get()); ++I)

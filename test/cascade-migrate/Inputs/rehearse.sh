@@ -77,6 +77,15 @@ done
 kill -TERM "$pid"
 status=0; wait "$pid" || status=$?
 sed "s/$id/ID/g" "$work/out"; echo "exit=$status"
+echo "== share lock, the server ends the connection while deleting"
+cascade-migrate rehearse --db "$db" --id "$id" --lock-timeout 30s > "$work/out" 2>&1 &
+pid=$!
+for _ in $(seq 100); do
+  [[ $(q -c "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'DELETE%'") == 1 ]] && break
+  sleep 0.1
+done
+status=0; wait "$pid" || status=$?
+sed "s/$id/ID/g" "$work/out"; echo "exit=$status"
 release
 echo "open transactions left: $(q -c "SELECT count(*) FROM pg_stat_activity WHERE state LIKE 'idle in transaction%' OR (backend_type = 'client backend' AND pid <> pg_backend_pid())")"
 same

@@ -422,12 +422,14 @@ int rehearse(int argc, char **argv) {
   auto Spec = parseRootTable(Root);
   if (!Spec)
     return Fail(toString(Spec.takeError()));
-  installSignalHandlers();
   auto Conn = DbConnection::open(Db);
   if (!Conn)
     return Fail(toString(Conn.takeError()));
+  // From here on a signal must not kill the process before the rollback (until here there is
+  // nothing to roll back, and the default handlers end a hanging connection attempt).
   PGcancel *Cancel = PQgetCancel((*Conn)->get());
   CancelHandle.store(Cancel);
+  installSignalHandlers();
   int Status = Rehearsal(**Conn, *Spec).run();
   CancelHandle.store(nullptr);
   PQfreeCancel(Cancel);

@@ -223,7 +223,7 @@ int utility(StringRef Command, int argc, char **argv) {
     if (!llvm::any_of(Paths, [&](const std::string &S) { return fs::equivalent(S, M.Path); }))
       Paths.push_back(M.Path);
   for (const std::string &P : Paths)
-    outs() << P << "\n";
+    outs() << escapeControl(P) << "\n"; // one path a line, even for a path with a line break
   return 0;
 }
 

@@ -63,15 +63,15 @@ public:
         for (llvm::yaml::KeyValueNode &KV : *Map) {
           llvm::yaml::Node *Value = KV.getValue();
           if (isNull(Value))
-            return at(Value ? Value : KV.getKey(),
+            return at(llvm::isa_and_nonnull<llvm::yaml::ScalarNode>(Value) ? Value : KV.getKey(),
                       "no value for '" + keyName(KV) +
                           "'; give one or leave the key out for the default");
-          if (auto Problem = walk(KV.getKey(), 1))
+          if (auto Problem = walk(KV.getKey(), 1, KV.getKey()))
             return Problem;
-          if (auto Problem = walk(Value, 1))
+          if (auto Problem = walk(Value, 1, KV.getKey()))
             return Problem;
         }
-      else if (auto Problem = walk(Root, 0))
+      else if (auto Problem = walk(Root, 0, Root))
         return Problem;
     }
     return std::nullopt;
@@ -101,24 +101,26 @@ private:
     return "?";
   }
 
-  std::optional<std::string> walk(llvm::yaml::Node *N, unsigned Depth) {
+  /// Near: the nearest key, where an alias is reported (an alias node's own range ends the
+  /// line).
+  std::optional<std::string> walk(llvm::yaml::Node *N, unsigned Depth, llvm::yaml::Node *Near) {
     if (!N)
       return std::nullopt;
     if (Depth > MaxDepth)
       return at(N, "nested more than " + std::to_string(MaxDepth) + " levels deep");
     if (llvm::isa<llvm::yaml::AliasNode>(N))
-      return at(N, "YAML aliases (*name) are not supported; write the value out");
+      return at(Near ? Near : N, "YAML aliases (*name) are not supported; write the value out");
     if (!N->getAnchor().empty())
       return at(N, "YAML anchors (&name) are not supported; write the value out");
     if (auto *Seq = llvm::dyn_cast<llvm::yaml::SequenceNode>(N)) {
       for (llvm::yaml::Node &Child : *Seq)
-        if (auto Problem = walk(&Child, Depth + 1))
+        if (auto Problem = walk(&Child, Depth + 1, Near))
           return Problem;
     } else if (auto *Map = llvm::dyn_cast<llvm::yaml::MappingNode>(N)) {
       for (llvm::yaml::KeyValueNode &KV : *Map) {
-        if (auto Problem = walk(KV.getKey(), Depth + 1))
+        if (auto Problem = walk(KV.getKey(), Depth + 1, KV.getKey()))
           return Problem;
-        if (auto Problem = walk(KV.getValue(), Depth + 1))
+        if (auto Problem = walk(KV.getValue(), Depth + 1, KV.getKey()))
           return Problem;
       }
     }

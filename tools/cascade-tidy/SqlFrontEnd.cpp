@@ -71,7 +71,10 @@ static void finishReport(FileReport &R, const std::string &Sql, CheckResult &Res
 }
 
 bool FileSettings::enablesAnyCheck() const {
-  return llvm::any_of(allChecks(),
+  // cascade-diagnostic-error alone is the parse-only mode (like clang-diagnostic-* in
+  // clang-tidy): its errors are always reported, naming it makes that the purpose of the run.
+  return Checker.Enabled.contains(DiagnosticErrorId) ||
+         llvm::any_of(allChecks(),
                       [&](const CheckInfo &Info) { return Checker.Enabled.contains(Info.Id); });
 }
 
@@ -79,7 +82,8 @@ std::string noChecksMessage(const FileSettings &S) {
   std::string Known;
   for (const CheckInfo &Info : allChecks())
     Known += (Known.empty() ? "" : ", ") + std::string(Info.Id);
-  return "no checks enabled: " + S.ChecksSource + " matches none of " + Known;
+  return "no checks enabled: " + S.ChecksSource + " matches none of " + Known +
+         " (to report syntax errors only, enable " + DiagnosticErrorId + ")";
 }
 
 std::vector<FileReport> checkSqlGroup(const std::vector<std::string> &Paths,

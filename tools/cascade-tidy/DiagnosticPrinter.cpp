@@ -149,6 +149,19 @@ void printSnippet(llvm::raw_ostream &OS, const LineTable &Lines, size_t Begin, s
     OS << Gutter << "| " << FixLine << "\n";
 }
 
+/// A message as printed: escaped, and cut after MaxMessageBytes (a 1 MB name repeated in the
+/// message of every key of its table would multiply the output like a long line did).
+constexpr size_t MaxMessageBytes = 1024;
+std::string shownMessage(llvm::StringRef Message) {
+  if (Message.size() <= MaxMessageBytes)
+    return escapeControl(Message);
+  size_t Cut = MaxMessageBytes;
+  while (Cut > 0 && continuationByte(Message[Cut]))
+    --Cut;
+  return escapeControl(Message.take_front(Cut)) + "... (" +
+         std::to_string(Message.size() - Cut) + " more bytes)";
+}
+
 } // namespace
 
 void printFinding(llvm::raw_ostream &OS, llvm::StringRef Path, llvm::StringRef Text,
@@ -158,7 +171,7 @@ void printFinding(llvm::raw_ostream &OS, llvm::StringRef Path, llvm::StringRef T
   // Names in messages come from the input: escaped, they cannot end the line and forge one.
   std::string ShownPath = escapeControl(Path);
   OS << ShownPath << ":" << Lines.line(F.Begin) << ":" << Lines.column(F.Begin) << ": " << Level
-     << escapeControl(F.Message);
+     << shownMessage(F.Message);
   if (!F.CheckId.empty())
     OS << " [" << F.CheckId
        << (P.AsError && F.Level != Severity::Error ? ",-warnings-as-errors" : "") << "]";
@@ -167,7 +180,7 @@ void printFinding(llvm::raw_ostream &OS, llvm::StringRef Path, llvm::StringRef T
     printSnippet(OS, Lines, F.Begin, F.End, &F.Edits);
   for (const Note &N : F.Notes) {
     OS << ShownPath << ":" << Lines.line(N.Begin) << ":" << Lines.column(N.Begin) << ": note: "
-       << escapeControl(N.Message) << "\n";
+       << shownMessage(N.Message) << "\n";
     if (P.ShowSnippet)
       printSnippet(OS, Lines, N.Begin, N.End, nullptr);
   }

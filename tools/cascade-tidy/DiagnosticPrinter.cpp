@@ -71,7 +71,7 @@ struct RenderedSpan {
           int W = llvm::sys::unicode::columnWidthUTF8(Seq);
           if (Escaped != Seq)
             Shown = std::move(Escaped);
-          else if (W < 0)
+          else if (W < 0) // unprintable: shown as clang does
             Shown = llvm::formatv("<U+{0:X-4}>", static_cast<unsigned>(CodePoint)).str();
           else
             Shown = Seq.str();

@@ -224,7 +224,9 @@ llvm::Error writeFixedFile(llvm::StringRef LinkOrPath, llvm::StringRef Contents,
     char Mode[8];
     snprintf(Mode, sizeof Mode, "%04o", static_cast<unsigned>(St.st_mode & 07777));
     return llvm::createStringError(std::make_error_code(std::errc::permission_denied),
-                                   std::string("file is read-only (mode ") + Mode +
+                                   std::string((St.st_mode & 0222) ? "file is not writable by you"
+                                                                   : "file is read-only") +
+                                       " (mode " + Mode +
                                        "); not rewritten: pass --fix-readonly to rewrite it");
   }
   // A rename would split the file from its other names: write those in place.

@@ -21,7 +21,7 @@ static std::optional<std::string> kindOf(mode_t Mode) {
     return "a block device";
   if (S_ISSOCK(Mode))
     return "a socket";
-  return "not a file";
+  return "an unknown kind of file";
 }
 
 std::optional<std::string> nonRegularKind(llvm::StringRef Path) {

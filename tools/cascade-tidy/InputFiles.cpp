@@ -56,6 +56,11 @@ static bool skippedDirectory(llvm::StringRef Dir) {
   return fs::exists(Dir + "/CMakeCache.txt");
 }
 
+static std::string notRegular(llvm::StringRef P) {
+  return "not a regular file (" + nonRegularKind(P).value_or("an unknown kind of file") +
+         "); skipped";
+}
+
 namespace {
 
 /// One directory argument's walk. Symlinked directories are followed (a linked migrations
@@ -112,8 +117,7 @@ struct Walker {
       if (!Sql && !Cxx)
         continue;
       if (!fs::is_regular_file(St)) {
-        Out.Problems.push_back({P, "not a regular file (" + nonRegularKind(P).value_or("not a file") +
-                                       "); skipped"});
+        Out.Problems.push_back({P, notRegular(P)});
         continue;
       }
       if (Cxx)
@@ -149,8 +153,7 @@ InputSet collectInputs(const std::vector<std::string> &Paths, const InputOptions
       for (std::string &D : W.Down)
         Out.Groups.push_back({std::move(D)});
     } else if (!fs::is_regular_file(St)) {
-      Out.Problems.push_back(
-          {P, "not a regular file (" + nonRegularKind(P).value_or("not a file") + "); skipped"});
+      Out.Problems.push_back({P, notRegular(P)});
     } else if (Opts.isCxx(P)) {
       Out.CxxFiles.push_back(P);
     } else if (!Opts.IncludeDown && isDownMigration(P)) {

@@ -5,6 +5,7 @@
 #include "InputChecks.h"
 #include "LiveCatalog.h"
 #include "MigrationSet.h"
+#include "RegularFile.h"
 #include "Rehearse.h"
 #include "SourceText.h"
 #include "Tokens.h"
@@ -62,11 +63,26 @@ int fail(const Twine &Message) {
   return 2;
 }
 
+/// The bytes of an input: only a regular file, at most DefaultMaxInputBytes; the message names
+/// the path ("cannot read m/x.sql: not a regular file (a FIFO)").
+Expected<std::string> readInput(const std::string &Path) {
+  auto Text = readRegularFile(Path, DefaultMaxInputBytes);
+  if (Text)
+    return Text;
+  std::string Why = toString(Text.takeError());
+  StringRef Reason(Why);
+  Reason.consume_front("cannot read file: ");
+  return createStringError("cannot read " + Path + ": " + Reason.str());
+}
+
 /// The migration files under Dir (down files and the pair being regenerated left out).
+/// Symlinked directories are not entered (two links to `..` would make the walk endless); a
+/// symlink to a file is listed, and reading it checks that it is a regular file.
 std::vector<std::string> migrationFiles(const std::string &Dir, const std::string &Skip) {
   std::vector<std::string> Out;
   std::error_code EC;
-  for (fs::recursive_directory_iterator It(Dir, EC), End; It != End && !EC; It.increment(EC)) {
+  for (fs::recursive_directory_iterator It(Dir, EC, /*follow_symlinks=*/false), End;
+       It != End && !EC; It.increment(EC)) {
     StringRef P = It->path();
     StringRef File = sys::path::filename(P);
     if (File.starts_with(".")) {
@@ -205,10 +221,10 @@ int utility(StringRef Command, int argc, char **argv) {
   }
   if (Command == "normalize") {
     for (int I = 0; I < argc; ++I) {
-      auto Buf = MemoryBuffer::getFile(argv[I]);
+      auto Buf = readInput(argv[I]);
       if (!Buf)
-        return fail(Twine("cannot read ") + argv[I] + ": " + Buf.getError().message());
-      std::string Sql = (*Buf)->getBuffer().str();
+        return fail(toString(Buf.takeError()));
+      std::string Sql = std::move(*Buf);
       blankDownSections(Sql);
       outs() << normalizeDialect(Sql, tokenize(Sql).Tokens, Dialect::Cockroach);
     }
@@ -304,10 +320,10 @@ int main(int argc, char **argv) {
     }
     std::vector<SetMember> Members;
     for (const std::string &P : Paths) {
-      auto Buf = MemoryBuffer::getFile(P);
+      auto Buf = readInput(P);
       if (!Buf)
-        return fail("cannot read " + P + ": " + Buf.getError().message());
-      std::string Sql = (*Buf)->getBuffer().str();
+        return fail(toString(Buf.takeError()));
+      std::string Sql = std::move(*Buf);
       blankDownSections(Sql);
       Members.push_back({migrationName(P), std::move(Sql), &Checker});
     }

@@ -20,6 +20,9 @@
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cerrno>
+#include <unistd.h>
+
 using namespace llvm;
 using namespace cascade;
 namespace fs = llvm::sys::fs;
@@ -133,12 +136,63 @@ Expected<std::string> chooseNumber(const std::string &Dir) {
   return Next;
 }
 
-Error writeFile(const std::string &Path, StringRef Text) {
-  std::error_code EC;
-  raw_fd_ostream OS(Path, EC);
-  if (EC)
+/// Text in a new temporary file next to Path, flushed to disk; its name in Temp. A migration
+/// runner applies any NNN-*.sql it finds, so a partly written up file (disk full, a crash, a
+/// signal) must never appear under the real name: it could drop a constraint and not re-add it.
+Error writeTemporary(const std::string &Path, StringRef Text, SmallString<256> &Temp) {
+  int FD;
+  if (std::error_code EC = fs::createUniqueFile(Path + ".tmp-%%%%%%", FD, Temp, fs::OF_None, 0666))
     return createStringError(EC, "cannot write " + Path + ": " + EC.message());
-  OS << Text;
+  auto Failed = [&](int Errno) {
+    ::close(FD);
+    fs::remove(Temp);
+    std::error_code EC(Errno, std::generic_category());
+    return createStringError(EC, "cannot write " + Path + ": " + EC.message() +
+                                     "; nothing written");
+  };
+  for (size_t Done = 0; Done < Text.size();) {
+    ssize_t N = ::write(FD, Text.data() + Done, Text.size() - Done);
+    if (N < 0 && errno == EINTR)
+      continue;
+    if (N <= 0)
+      return Failed(N < 0 ? errno : EIO);
+    Done += static_cast<size_t>(N);
+  }
+  if (::fsync(FD) != 0)
+    return Failed(errno);
+  if (::close(FD) != 0) {
+    int Errno = errno;
+    fs::remove(Temp);
+    std::error_code EC(Errno, std::generic_category());
+    return createStringError(EC, "cannot write " + Path + ": " + EC.message() +
+                                     "; nothing written");
+  }
+  return Error::success();
+}
+
+/// Writes both files of the pair or neither: each goes to a temporary file first, and only
+/// when both are complete are they renamed into place, the down file first (a down file alone
+/// is never applied forward).
+Error writePair(const std::string &UpPath, StringRef Up, const std::string &DownPath,
+                StringRef Down) {
+  SmallString<256> UpTemp, DownTemp;
+  if (Error E = writeTemporary(UpPath, Up, UpTemp))
+    return E;
+  if (Error E = writeTemporary(DownPath, Down, DownTemp)) {
+    fs::remove(UpTemp);
+    return E;
+  }
+  if (std::error_code EC = fs::rename(DownTemp, DownPath)) {
+    fs::remove(UpTemp);
+    fs::remove(DownTemp);
+    return createStringError(EC, "cannot write " + DownPath + ": " + EC.message() +
+                                     "; nothing written");
+  }
+  if (std::error_code EC = fs::rename(UpTemp, UpPath)) {
+    fs::remove(UpTemp);
+    return createStringError(EC, "cannot write " + UpPath + ": " + EC.message() +
+                                     "; only the down file was written");
+  }
   return Error::success();
 }
 
@@ -366,9 +420,7 @@ int main(int argc, char **argv) {
   if (std::error_code EC = fs::create_directories(Dir))
     return fail("cannot create " + Dir + ": " + EC.message());
   std::string UpPath = Dir + "/" + Stem + ".sql", DownPath = Dir + "/" + Stem + ".down.sql";
-  if (Error E = writeFile(UpPath, Text.Up))
-    return fail(toString(std::move(E)));
-  if (Error E = writeFile(DownPath, Text.Down))
+  if (Error E = writePair(UpPath, Text.Up, DownPath, Text.Down))
     return fail(toString(std::move(E)));
   size_t Changed = llvm::count_if(Plan.Items, [](const CleanupItem &I) { return I.NewAction; });
   errs() << "cascade-migrate: wrote " << escapeControl(UpPath) << " (" << Changed << " constraint"

@@ -179,11 +179,27 @@ static llvm::Error fileError(int Errno, const llvm::Twine &What) {
 }
 
 /// Writes Contents over the file's own inode: its owner, group, mode and hard links stay.
-/// Not atomic: a crash midway leaves a partly written file.
+/// Not atomic: a crash midway leaves a partly written file. A full disk or a file size limit
+/// must not: the space for the new length is reserved before the first old byte is
+/// overwritten, and when it cannot be, the file is left as it was.
 static llvm::Error writeInPlace(const std::string &Path, llvm::StringRef Contents) {
   int FD = ::open(Path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
   if (FD < 0)
     return fileError(errno, "cannot write " + Path + " in place");
+  struct stat Old;
+  if (::fstat(FD, &Old) != 0) {
+    int Errno = errno;
+    ::close(FD);
+    return fileError(Errno, "cannot write " + Path + " in place");
+  }
+  if (static_cast<uint64_t>(Old.st_size) < Contents.size()) {
+    int Errno = ::posix_fallocate(FD, 0, static_cast<off_t>(Contents.size()));
+    if (Errno != 0) {
+      (void)::ftruncate(FD, Old.st_size); // undo any growth; the old bytes are untouched
+      ::close(FD);
+      return fileError(Errno, "cannot write " + Path + " in place (left unchanged)");
+    }
+  }
   size_t Done = 0;
   while (Done < Contents.size()) {
     ssize_t N = ::pwrite(FD, Contents.data() + Done, Contents.size() - Done,
@@ -272,6 +288,10 @@ llvm::Error writeFixedFile(llvm::StringRef LinkOrPath, llvm::StringRef Contents,
   }
   if (::fchmod(FD, St.st_mode & 07777) != 0)
     return Discard(errno, "cannot set the mode of " + Temp);
+  // On disk before the rename: otherwise a crash soon after can leave the name pointing at an
+  // empty or partial file on file systems that do not order the rename after the data.
+  if (::fsync(FD) != 0)
+    return Discard(errno, "cannot write " + Temp);
   if (::close(FD) != 0) {
     fs::remove(Temp);
     return fileError(errno, "cannot write " + Temp);

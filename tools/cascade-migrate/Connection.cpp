@@ -103,13 +103,19 @@ void scanUri(llvm::StringRef S, std::vector<Span> &Spans, std::vector<std::strin
       Values.push_back(S.slice(Colon + 1, LastAt).str());
     }
   }
-  for (size_t At = S.find_insensitive("password=", Start); At != llvm::StringRef::npos;
-       At = S.find_insensitive("password=", At + 1)) {
-    if (At == 0 || (S[At - 1] != '?' && S[At - 1] != '&'))
+  // Each query parameter (after any `?` or `&`, in case the password holds one), its keyword
+  // percent-decoded as libpq does: `?pass%77ord=` sets the password too.
+  for (size_t At = Start; At < S.size(); ++At) {
+    if (S[At] != '?' && S[At] != '&')
       continue;
-    size_t Begin = At + 9, End = std::min(S.find('&', Begin), S.size());
-    Spans.push_back({Begin, End});
-    Values.push_back(S.slice(Begin, End).str());
+    size_t Begin = At + 1, End = std::min(S.find('&', Begin), S.size());
+    llvm::StringRef Param = S.slice(Begin, End);
+    size_t Eq = Param.find('=');
+    if (Eq != llvm::StringRef::npos &&
+        llvm::StringRef(percentDecode(Param.take_front(Eq))).equals_insensitive("password")) {
+      Spans.push_back({Begin + Eq + 1, End});
+      Values.push_back(Param.drop_front(Eq + 1).str());
+    }
   }
 }
 

@@ -17,6 +17,8 @@ shapes=(
   'postgresql://u:SE%zzCRET@127.0.0.1:1/db'
   'postgresql://u:SECRET@127.0.0.1:1/db?port=SECRETPORT'
   'host=127.0.0.1 port=1 dbname=postgresql://u:SECRET@h/db'
+  'postgresql://u@127.0.0.1:1/db?pass%77ord=%53ECRETX'
+  'postgresql://u@127.0.0.1:1/db?pass%77ord=SE%zzCRET'
 )
 for s in "${shapes[@]}"; do
   echo "== shape"

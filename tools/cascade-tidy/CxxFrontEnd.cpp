@@ -11,6 +11,7 @@
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Frontend/TextDiagnosticPrinter.h"
 #include "clang/Lex/Lexer.h"
+#include "clang/Tooling/JSONCompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -160,19 +161,32 @@ std::vector<std::string> includeDirs(const clang::tooling::CompileCommand &C) {
 }
 
 /// compile_commands.json found next to (or above) each file, as clang-tidy does; loaded once
-/// per directory, not once per file.
+/// per directory, not once per file. A database file that cannot be used (not a regular file,
+/// too large, invalid) is skipped, as clang skips it, and named once in Skipped.
 class DetectedDatabases {
 public:
-  std::shared_ptr<clang::tooling::CompilationDatabase> forFile(const std::string &File) {
-    std::string Dir = llvm::sys::path::parent_path(File).str();
+  std::shared_ptr<clang::tooling::CompilationDatabase> forFile(const std::string &File,
+                                                               std::string &Skipped) {
     std::lock_guard<std::mutex> G(Lock);
-    auto It = ByDirectory.find(Dir);
-    if (It != ByDirectory.end())
-      return It->second;
-    std::string Error;
-    std::shared_ptr<clang::tooling::CompilationDatabase> DB =
-        clang::tooling::CompilationDatabase::autoDetectFromDirectory(Dir, Error);
-    ByDirectory[Dir] = DB;
+    llvm::StringRef Dir = llvm::sys::path::parent_path(File);
+    std::vector<std::string> Walked;
+    std::shared_ptr<clang::tooling::CompilationDatabase> DB;
+    for (; !Dir.empty(); Dir = llvm::sys::path::parent_path(Dir)) {
+      auto It = ByDirectory.find(Dir.str());
+      if (It != ByDirectory.end()) {
+        DB = It->second;
+        break;
+      }
+      Walked.push_back(Dir.str());
+      std::string ErrorPath, Error;
+      if ((DB = loadCompilationDatabase(Dir, ErrorPath, Error)))
+        break;
+      if (!Error.empty())
+        Skipped += escapeControl(ErrorPath) + ": note: " + escapeControl(Error) +
+                   "; this compilation database is skipped\n";
+    }
+    for (const std::string &D : Walked)
+      ByDirectory[D] = DB;
     return DB;
   }
 
@@ -180,6 +194,43 @@ private:
   std::mutex Lock;
   std::map<std::string, std::shared_ptr<clang::tooling::CompilationDatabase>> ByDirectory;
 };
+
+} // namespace
+
+std::unique_ptr<clang::tooling::CompilationDatabase>
+loadCompilationDatabase(llvm::StringRef Dir, std::string &ErrorPath, std::string &Error) {
+  using namespace clang::tooling;
+  // A database is usually megabytes; a generous limit still stops a runaway file.
+  constexpr uint64_t MaxDatabaseBytes = 1ull << 30;
+  for (llvm::StringRef Name : {"compile_commands.json", "compile_flags.txt"}) {
+    llvm::SmallString<256> Path(Dir);
+    llvm::sys::path::append(Path, Name);
+    if (!llvm::sys::fs::exists(Path))
+      continue;
+    auto Text = readRegularFile(Path, MaxDatabaseBytes);
+    if (!Text) {
+      ErrorPath = Path.str().str();
+      Error = llvm::toString(Text.takeError());
+      return nullptr;
+    }
+    std::string Why;
+    std::unique_ptr<CompilationDatabase> DB;
+    if (Name == "compile_flags.txt")
+      DB = FixedCompilationDatabase::loadFromBuffer(Dir, *Text, Why);
+    else if (auto Json = JSONCompilationDatabase::loadFromBuffer(*Text, Why,
+                                                                  JSONCommandLineSyntax::AutoDetect))
+      DB = inferTargetAndDriverMode(inferMissingCompileCommands(
+          expandResponseFiles(std::move(Json), llvm::vfs::getRealFileSystem())));
+    if (!DB) {
+      ErrorPath = Path.str().str();
+      Error = Why;
+    }
+    return DB;
+  }
+  return nullptr;
+}
+
+namespace {
 
 struct TuResult {
   FileFindings Findings;
@@ -266,19 +317,22 @@ std::vector<FileReport> checkCxxFiles(const std::vector<std::string> &Files,
         W.Text = llvm::MemoryBuffer::getMemBufferCopy(*Buf, Abs);
         const CheckerOptions &Opts = Settings[I].Checker;
         std::shared_ptr<clang::tooling::CompilationDatabase> DB = Run.Database;
-        if (!DB && Run.Mode != CxxMode::Lex)
-          DB = Detected.forFile(Abs);
+        if (!DB && Run.Mode != CxxMode::Lex) {
+          std::string Skipped;
+          DB = Detected.forFile(Abs, Skipped);
+          W.Note += Skipped;
+        }
         std::vector<clang::tooling::CompileCommand> Commands;
         if (DB)
           Commands = DB->getCompileCommands(Abs);
         bool Ast = Run.Mode != CxxMode::Lex && !Commands.empty();
         if (!Ast && Run.Mode == CxxMode::Ast) {
           W.MissingCommand = true;
-          W.Note = escapeControl(Files[I]) + ": error: no compile command for this file" +
+          W.Note += escapeControl(Files[I]) + ": error: no compile command for this file" +
                    (Run.DatabaseSource.empty() ? "" : " in " + Run.DatabaseSource) +
                    "; use -p <build-dir> or -- <flags>\n";
         } else if (!Ast && Run.Mode == CxxMode::Auto && DB)
-          W.Note = escapeControl(Files[I]) + ": note: no compile command for this file" +
+          W.Note += escapeControl(Files[I]) + ": note: no compile command for this file" +
                    (Run.DatabaseSource.empty() ? "" : " in " + Run.DatabaseSource) +
                    "; checked in lex mode (macros are not expanded)\n";
         if (Ast && !worthParsing(Abs, includeDirs(Commands.front())))

@@ -23,6 +23,13 @@ struct CxxRun {
   unsigned Jobs = 0;
 };
 
+/// The compilation database in Dir as clang finds it there (compile_commands.json, else
+/// compile_flags.txt), each read only when it is a regular file: a FIFO there blocked the run, a
+/// link to /dev/zero filled the memory. Null when there is none; null with the file in
+/// ErrorPath and why in Error ("not a regular file (a FIFO)") when it is unusable.
+std::unique_ptr<clang::tooling::CompilationDatabase>
+loadCompilationDatabase(llvm::StringRef Dir, std::string &ErrorPath, std::string &Error);
+
 /// Checks the C/C++ files. Returns one report per file that has findings or problems, main
 /// files in the order given, headers after the first file that includes them. Compiler
 /// errors and mode notes go to Messages (printed before the reports). MissingCommand is set

@@ -276,11 +276,14 @@ int main(int argc, char **argv) {
     Cxx.Database = Fixed;
     Cxx.DatabaseSource = "the flags after --";
   } else if (!BuildPath.empty()) {
-    std::string Error;
+    std::string ErrorPath, Error;
     std::unique_ptr<clang::tooling::CompilationDatabase> DB =
-        clang::tooling::CompilationDatabase::loadFromDirectory(BuildPath, Error);
+        loadCompilationDatabase(BuildPath, ErrorPath, Error);
     if (!DB)
-      return fail("cannot load a compilation database from " + BuildPath + ": " + Error);
+      return fail("cannot load a compilation database from " + BuildPath + ": " +
+                  (Error.empty()
+                       ? "no compile_commands.json or compile_flags.txt: No such file or directory"
+                       : ErrorPath + ": " + Error));
     Cxx.Database = std::move(DB);
     Cxx.DatabaseSource = BuildPath + "/compile_commands.json";
   }

@@ -185,7 +185,8 @@ llvm::Expected<FileSettings> SettingsResolver::forFile(const std::string &Path) 
                                    Origin(CommandLine.Dialect) +
                                    ": expected auto, postgres or cockroach");
   S.Checker.Analyzer.SqlDialect = *D;
-  S.ChecksSource = "Checks '" + escapeControl(*C->Checks) + "'" + Origin(CommandLine.Checks);
+  // Raw: fail() escapes the message it ends up in.
+  S.ChecksSource = "Checks '" + *C->Checks + "'" + Origin(CommandLine.Checks);
   if (C->RootTables->empty())
     return llvm::createStringError("no root tables configured: RootTables is empty" +
                                    Origin(CommandLine.RootTables) +

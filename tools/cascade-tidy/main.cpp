@@ -111,16 +111,16 @@ Expected<std::vector<std::string>> catalogSet(const std::vector<std::string> &Sc
   std::vector<std::string> Out;
   for (const std::string &S : Schemas) {
     if (!sys::fs::exists(S))
-      return createStringError("--schema " + escapeControl(S) + ": no such file");
+      return createStringError("--schema " + S + ": no such file");
     if (auto Kind = nonRegularKind(S))
-      return createStringError("--schema " + escapeControl(S) + ": not a regular file (" + *Kind +
+      return createStringError("--schema " + S + ": not a regular file (" + *Kind +
                                ")");
     Out.push_back(S);
   }
   if (Dir.empty())
     return Out;
   if (!sys::fs::is_directory(Dir))
-    return createStringError("--migrations " + escapeControl(Dir) + ": not a directory");
+    return createStringError("--migrations " + Dir + ": not a directory");
   std::set<std::string> Listed;
   for (const std::string &S : Out)
     Listed.insert(realPathOr(S));
@@ -144,8 +144,8 @@ Error refuseInputAsExportFile(const InputSet &Inputs) {
   auto Check = [&](const std::string &F) -> Error {
     sys::fs::UniqueID In;
     if (!sys::fs::getUniqueID(F, In) && In == Out)
-      return createStringError("--export-fixes " + escapeControl(ExportFixesPath) +
-                               " is the input file " + escapeControl(F) +
+      return createStringError("--export-fixes " + ExportFixesPath +
+                               " is the input file " + F +
                                "; refusing to overwrite it with YAML");
     return Error::success();
   };
@@ -162,6 +162,8 @@ Error refuseInputAsExportFile(const InputSet &Inputs) {
   return Error::success();
 }
 
+/// The one place a message is escaped: messages built for it hold names raw (escaping them
+/// there too showed `\\n` for a line break).
 int fail(const Twine &Message) {
   WithColor::error(errs(), "cascade-tidy") << escapeControl(Message.str()) << "\n";
   return 2;

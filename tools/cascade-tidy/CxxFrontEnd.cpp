@@ -238,6 +238,37 @@ struct TuResult {
   bool CompileFailed = false;
 };
 
+/// Passes each compiler diagnostic on to the printer, and notes the names of the files the
+/// compiler has read that need escaping: the printer writes file names raw, so a file named
+/// "x<newline>evil.sql:9:9: error: forged.cpp" would forge a line of the output.
+class HostileNameCollector : public clang::DiagnosticConsumer {
+public:
+  HostileNameCollector(clang::DiagnosticConsumer &Next, std::set<std::string> &Names)
+      : Next(Next), Names(Names) {}
+  void BeginSourceFile(const clang::LangOptions &LO, const clang::Preprocessor *PP) override {
+    Next.BeginSourceFile(LO, PP);
+  }
+  void EndSourceFile() override { Next.EndSourceFile(); }
+  void finish() override { Next.finish(); }
+  void HandleDiagnostic(clang::DiagnosticsEngine::Level Level,
+                        const clang::Diagnostic &Info) override {
+    DiagnosticConsumer::HandleDiagnostic(Level, Info);
+    if (Info.hasSourceManager()) {
+      const clang::SourceManager &SM = Info.getSourceManager();
+      for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
+        llvm::StringRef Name = It->first.getName();
+        if (escapeControl(Name) != Name)
+          Names.insert(Name.str());
+      }
+    }
+    Next.HandleDiagnostic(Level, Info);
+  }
+
+private:
+  clang::DiagnosticConsumer &Next;
+  std::set<std::string> &Names;
+};
+
 TuResult runAst(const std::string &File, clang::tooling::CompilationDatabase &DB,
                 const CheckerOptions &Opts) {
   TuResult R;
@@ -249,12 +280,27 @@ TuResult runAst(const std::string &File, clang::tooling::CompilationDatabase &DB
   llvm::raw_string_ostream DiagOS(R.Diagnostics);
   // The printer takes shared ownership of its options.
   clang::TextDiagnosticPrinter Printer(DiagOS, new clang::DiagnosticOptions());
-  Tool.setDiagnosticConsumer(&Printer);
+  std::set<std::string> HostileNames{File};
+  HostileNameCollector Collector(Printer, HostileNames);
+  Tool.setDiagnosticConsumer(&Collector);
+  Tool.setPrintErrorMessage(false); // it names the file raw; the caller says it in a note
   MatchFinder Finder;
   LiteralCallback Callback(Opts, R.Findings);
   Finder.addMatcher(stringLiteral().bind("lit"), &Callback);
   auto Factory = clang::tooling::newFrontendActionFactory(&Finder);
   R.CompileFailed = Tool.run(Factory.get()) != 0;
+  DiagOS.flush();
+  // Longest first, so a name that contains another is replaced whole.
+  std::vector<std::string> Names(HostileNames.begin(), HostileNames.end());
+  llvm::sort(Names, [](const std::string &A, const std::string &B) { return A.size() > B.size(); });
+  for (const std::string &Name : Names) {
+    std::string Shown = escapeControl(Name);
+    if (Shown == Name)
+      continue;
+    for (size_t At = 0; (At = R.Diagnostics.find(Name, At)) != std::string::npos;
+         At += Shown.size())
+      R.Diagnostics.replace(At, Name.size(), Shown);
+  }
   return R;
 }
 

@@ -32,15 +32,17 @@ public:
     if (auto D = parseDialect(DialectName))
       Opts.Analyzer.SqlDialect = *D;
     else
+      // Option values come from a .clang-tidy file in the checked tree: escaped, so a value
+      // with a line break cannot forge a diagnostic line.
       configurationDiag("invalid Dialect '%0' for %1: expected auto, postgres or cockroach")
-          << DialectName << Id;
+          << escapeControl(DialectName) << Id;
     llvm::SmallVector<StringRef, 4> Specs;
     StringRef(RootTables).split(Specs, ';', -1, false);
     Opts.Checks.Roots.clear();
     for (StringRef Spec : Specs) {
       auto Root = parseRootTable(Spec);
       if (!Root) {
-        configurationDiag("%0") << llvm::toString(Root.takeError());
+        configurationDiag("%0") << escapeControl(llvm::toString(Root.takeError()));
         continue;
       }
       Opts.Checks.Roots.push_back(*Root);

@@ -1,7 +1,9 @@
 #include "Checker.h"
+#include "Ownership.h"
 
 #include "llvm/ADT/STLExtras.h"
 
+#include <map>
 #include <set>
 
 namespace cascade {
@@ -46,11 +48,34 @@ std::vector<CheckResult> checkSet(const std::vector<SetMember> &Members, Catalog
   for (const CatalogForeignKey &FK : Cat.foreignKeys())
     if (FK.Alive)
       Alive.push_back(&FK);
+  // A table the catalog does not know (only altered here, or in a statement that did not parse):
+  // NOT NULL as the FK definitions spelled it.
+  std::map<std::pair<std::string, std::string>, bool> DefinedNotNull;
+  for (const CatalogForeignKey *CF : Alive)
+    if (CF->File >= 0 && CF->Definition >= 0) {
+      const ForeignKey &FK = Results[CF->File].Parsed.ForeignKeys[CF->Definition];
+      for (size_t C = 0; C < CF->Columns.size() && C < FK.NotNull.size(); ++C)
+        if (FK.NotNull[C])
+          DefinedNotNull[{CF->Child.Schema + "." + CF->Child.Name, CF->Columns[C]}] = true;
+    }
   auto NotNull = [&](const QualifiedName &T, const std::string &C) {
-    return Cat.notNull(T, C).value_or(false);
+    if (std::optional<bool> Known = Cat.notNull(T, C))
+      return *Known;
+    auto It = DefinedNotNull.find({T.Schema + "." + T.Name, C});
+    return It != DefinedNotNull.end() && It->second;
   };
+  auto PrimaryKey = [&](const QualifiedName &T) {
+    const Table *Found = Cat.find(T);
+    return Found ? Found->PrimaryKey : std::vector<std::string>{};
+  };
+  OwnershipAnalysis Owned = analyzeOwnership(Alive, Shared.Checks, NotNull, PrimaryKey);
+  for (const auto &[Index, Role] : Owned.Direct) {
+    const CatalogForeignKey &CF = *Alive[Index];
+    if (CF.File >= 0 && CF.Definition >= 0)
+      Results[CF.File].Parsed.ForeignKeys[CF.Definition].Ownership = Role;
+  }
   std::set<unsigned> BlockingIds;
-  for (const DeleteClosure &C : analyzeDeletePaths(Alive, Shared.Checks, NotNull)) {
+  for (const DeleteClosure &C : Owned.Closures) {
     for (const BlockingForeignKey &B : C.Blocking) {
       const CatalogForeignKey &CF = *Alive[B.Index];
       BlockingIds.insert(CF.Id);

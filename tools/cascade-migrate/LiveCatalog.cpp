@@ -13,6 +13,11 @@ bool LiveCatalog::notNull(const QualifiedName &Table, const std::string &Column)
   return It != NotNull.end() && It->second;
 }
 
+std::vector<std::string> LiveCatalog::primaryKey(const QualifiedName &Table) const {
+  auto It = PrimaryKeys.find(Table.Schema + "." + Table.Name);
+  return It == PrimaryKeys.end() ? std::vector<std::string>{} : It->second;
+}
+
 std::string redactConnInfo(const std::string &ConnInfo) {
   // URI form: scheme://user:password@host; keyword form: password=... ; query: ?password=...
   std::string Out = std::regex_replace(ConnInfo, std::regex("(://[^:/@]*:)[^@]*@"), "$1***@");
@@ -24,7 +29,8 @@ std::string redactConnInfo(const std::string &ConnInfo) {
 
 namespace {
 
-/// Each FK with its columns, referenced columns and the child columns' NOT NULL, in name order.
+/// Each FK with its columns, referenced columns, the child columns' NOT NULL and the child
+/// table's primary key, in name order.
 const char *ForeignKeyQuery = R"SQL(
 SELECT c.conname, cn.nspname, cc.relname, pn.nspname, pc.relname,
        c.confdeltype, c.confupdtype, c.confmatchtype, c.condeferrable, c.condeferred,
@@ -33,7 +39,11 @@ SELECT c.conname, cn.nspname, cc.relname, pn.nspname, pc.relname,
        (SELECT json_agg(a.attname ORDER BY k.ord) FROM unnest(c.confkey) WITH ORDINALITY AS k(num, ord)
           JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num),
        (SELECT json_agg(a.attnotnull ORDER BY k.ord) FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord)
-          JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num)
+          JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num),
+       (SELECT json_agg(a.attname ORDER BY k.ord)
+          FROM pg_constraint p, unnest(p.conkey) WITH ORDINALITY AS k(num, ord)
+          JOIN pg_attribute a ON a.attnum = k.num
+         WHERE p.conrelid = c.conrelid AND p.contype = 'p' AND a.attrelid = p.conrelid)
   FROM pg_constraint c
   JOIN pg_class cc ON cc.oid = c.conrelid JOIN pg_namespace cn ON cn.oid = cc.relnamespace
   JOIN pg_class pc ON pc.oid = c.confrelid JOIN pg_namespace pn ON pn.oid = pc.relnamespace
@@ -129,6 +139,7 @@ llvm::Expected<LiveCatalog> readLiveCatalog(const std::string &ConnInfo) {
     std::vector<std::string> NotNull = jsonStrings(PQgetvalue(R, I, 12));
     for (size_t K = 0; K < FK.Columns.size() && K < NotNull.size(); ++K)
       L.NotNull[FK.Child.Schema + "." + FK.Child.Name + "." + FK.Columns[K]] = NotNull[K] == "t";
+    L.PrimaryKeys[FK.Child.Schema + "." + FK.Child.Name] = jsonStrings(PQgetvalue(R, I, 13));
     L.ForeignKeys.push_back(std::move(FK));
   }
   if (auto End = Exec("COMMIT", PGRES_COMMAND_OK); !End)

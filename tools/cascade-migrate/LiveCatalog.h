@@ -14,7 +14,9 @@ namespace cascade {
 struct LiveCatalog {
   std::vector<CatalogForeignKey> ForeignKeys;
   std::map<std::string, bool> NotNull; // "schema.table.column" (schema "" for public)
+  std::map<std::string, std::vector<std::string>> PrimaryKeys; // "schema.table" of FK children
   bool notNull(const QualifiedName &Table, const std::string &Column) const;
+  std::vector<std::string> primaryKey(const QualifiedName &Table) const;
 };
 
 /// Reads every FK (outside the system schemas) in a READ ONLY transaction. Error messages

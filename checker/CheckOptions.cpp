@@ -74,7 +74,7 @@ const char *ownershipPolicyName(OwnershipPolicy P) {
 std::vector<std::string> defaultActorColumnPatterns() {
   // `*_by` covers created_by, approved_by, last_edited_by, invited_by_user_id; owned_by says
   // the opposite. The nouns name a person who acted on a row someone else owns.
-  return {"*_by",     "-owned_by", "actor",    "reviewer", "approver",
+  return {"*_by",     "-*owned_by", "actor",    "reviewer", "approver",
           "assignee", "assigner",  "editor",   "creator",  "impersonator",
           "inviter",  "moderator", "publisher"};
 }

@@ -115,7 +115,11 @@ CleanupText writeCleanupMigration(const CleanupPlan &Plan, const std::string &Fi
                          : "in its delete closure that does not cascade is dropped and re-added");
   comment(Up, DirectOnly ? "is dropped and re-added with ON DELETE CASCADE."
                          : "with ON DELETE CASCADE (a reference back into the root gets SET NULL).");
-  if (Plan.Policy == OwnershipPolicy::Structural) {
+  // Only when it changed something: a plan of owners alone reads as before.
+  bool Decided = llvm::any_of(Plan.Items, [](const CleanupItem &I) {
+    return I.Ownership && I.Ownership->Role != KeyRole::Owner;
+  });
+  if (Decided) {
     comment(Up, "Ownership policy structural: a key that only records who acted on a row that");
     comment(Up, "another key owns (an actor) gets ON DELETE SET NULL instead, so deleting one user");
     comment(Up, "never deletes another user's rows; an actor whose column is NOT NULL is left for");
@@ -141,7 +145,9 @@ CleanupText writeCleanupMigration(const CleanupPlan &Plan, const std::string &Fi
   for (const CleanupItem *I : Fixed)
     comment(Up, "  " + quoteIdent(I->Original.Name) + ": " + describe(I->Original) + ", " +
                     actionSql(I->Original.OnDelete) + " -> " + actionSql(*I->NewAction) +
-                    (I->Ownership ? std::string(" (") + roleName(I->Ownership->Role) + ")" : ""));
+                    (I->Ownership && I->Ownership->Role != KeyRole::Owner
+                         ? std::string(" (") + roleName(I->Ownership->Role) + ")"
+                         : ""));
   if (!Manual.empty()) {
     comment(Up, "");
     comment(Up, "Left for a manual change (" + std::to_string(Manual.size()) + "):");

@@ -14,6 +14,8 @@ template <> struct MappingTraits<cascade::Config> {
     IO.mapOptional("Dialect", C.Dialect);
     IO.mapOptional("AllowSetNull", C.AllowSetNull);
     IO.mapOptional("FrozenMigrations", C.FrozenMigrations);
+    IO.mapOptional("OwnershipPolicy", C.OwnershipPolicy);
+    IO.mapOptional("ActorColumnPatterns", C.ActorColumnPatterns);
   }
 };
 } // namespace llvm::yaml
@@ -30,6 +32,8 @@ void Config::mergeFrom(const Config &Over) {
   Take(RootTables, Over.RootTables);
   Take(Dialect, Over.Dialect);
   Take(AllowSetNull, Over.AllowSetNull);
+  Take(OwnershipPolicy, Over.OwnershipPolicy);
+  Take(ActorColumnPatterns, Over.ActorColumnPatterns);
   if (Over.FrozenMigrations) {
     FrozenMigrations = Over.FrozenMigrations;
     Directory = Over.Directory;

@@ -67,6 +67,21 @@ bool isActorColumn(llvm::StringRef Column, llvm::ArrayRef<std::string> Patterns)
   return W.size() > MaxRun && Decide(llvm::join(W, "_"));
 }
 
+/// The conventional owner column for Root: `user_id` / `user` for users, or any `owner` word.
+static bool isOwnerColumn(llvm::StringRef Column, const QualifiedName &Root) {
+  std::vector<std::string> W = words(Column);
+  if (llvm::is_contained(W, "owner"))
+    return true;
+  llvm::StringRef R = Root.Name;
+  std::string Singular = R.ends_with("ies")  ? (R.drop_back(3) + "y").str()
+                         : R.ends_with("ss") ? R.str()
+                         : R.ends_with("s")  ? R.drop_back(1).str()
+                                             : R.str();
+  std::string Joined = llvm::join(W, "_");
+  return Joined == llvm::StringRef(Singular).lower() ||
+         Joined == llvm::StringRef(Singular).lower() + "_id";
+}
+
 namespace {
 
 struct DirectKey {
@@ -74,6 +89,7 @@ struct DirectKey {
   const CatalogForeignKey *FK;
   bool NotNull;
   bool ActorName;
+  bool OwnerName;
 };
 
 std::string columnText(const CatalogForeignKey &FK) {
@@ -127,6 +143,15 @@ public:
     for (const DirectKey *K : Candidates)
       if (!K->ActorName)
         Unnamed.push_back(K);
+    // Still a tie: the conventional owner column (user_id for users, owner_id) decides.
+    if (Unnamed.size() >= 2) {
+      std::vector<const DirectKey *> OwnerNamed;
+      for (const DirectKey *K : Unnamed)
+        if (K->OwnerName)
+          OwnerNamed.push_back(K);
+      if (OwnerNamed.size() == 1)
+        Unnamed = OwnerNamed;
+    }
     if (Unnamed.size() == 1) {
       set(*Unnamed.front(), KeyRole::Owner, Action::Cascade, {});
       Owners = Unnamed;
@@ -260,9 +285,11 @@ classify(const std::vector<const CatalogForeignKey *> &FKs, const CheckOptions &
         continue;
       }
       T.Keys.push_back({I, &FK, anyNotNull(FK, NotNull),
-                        llvm::any_of(FK.Columns, [&](const std::string &Col) {
-                          return isActorColumn(Col, Opts.ActorColumnPatterns);
-                        })});
+                        llvm::any_of(FK.Columns,
+                                     [&](const std::string &Col) {
+                                       return isActorColumn(Col, Opts.ActorColumnPatterns);
+                                     }),
+                        FK.Columns.size() == 1 && isOwnerColumn(FK.Columns[0], C.RootName)});
     }
     for (auto &[Group, T] : Tables) {
       if (!T.Table->empty()) {

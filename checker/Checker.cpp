@@ -3,7 +3,7 @@
 
 #include "llvm/ADT/STLExtras.h"
 
-#include <map>
+#include <memory>
 #include <set>
 
 namespace cascade {
@@ -31,6 +31,25 @@ std::vector<Analysis> replaySet(const std::vector<SetMember> &Members, Catalog &
   return Out;
 }
 
+NotNullLookup notNullLookup(Catalog &Cat, const std::vector<const Analysis *> &Files) {
+  // A table the catalog does not know (only altered, or in a statement that did not parse):
+  // NOT NULL as the FK definitions spelled it.
+  auto Defined = std::make_shared<std::set<std::pair<std::string, std::string>>>();
+  for (const CatalogForeignKey &CF : Cat.foreignKeys())
+    if (CF.Alive && CF.File >= 0 && CF.Definition >= 0 &&
+        static_cast<size_t>(CF.File) < Files.size()) {
+      const ForeignKey &FK = Files[CF.File]->ForeignKeys[CF.Definition];
+      for (size_t C = 0; C < CF.Columns.size() && C < FK.NotNull.size(); ++C)
+        if (FK.NotNull[C])
+          Defined->insert({CF.Child.Schema + "." + CF.Child.Name, CF.Columns[C]});
+    }
+  return [&Cat, Defined](const QualifiedName &T, const std::string &C) {
+    if (std::optional<bool> Known = Cat.notNull(T, C))
+      return *Known;
+    return Defined->count({T.Schema + "." + T.Name, C}) > 0;
+  };
+}
+
 std::vector<CheckResult> checkSet(const std::vector<SetMember> &Members, Catalog *CatalogOut) {
   std::vector<CheckResult> Results(Members.size());
   if (Members.empty())
@@ -48,22 +67,10 @@ std::vector<CheckResult> checkSet(const std::vector<SetMember> &Members, Catalog
   for (const CatalogForeignKey &FK : Cat.foreignKeys())
     if (FK.Alive)
       Alive.push_back(&FK);
-  // A table the catalog does not know (only altered here, or in a statement that did not parse):
-  // NOT NULL as the FK definitions spelled it.
-  std::map<std::pair<std::string, std::string>, bool> DefinedNotNull;
-  for (const CatalogForeignKey *CF : Alive)
-    if (CF->File >= 0 && CF->Definition >= 0) {
-      const ForeignKey &FK = Results[CF->File].Parsed.ForeignKeys[CF->Definition];
-      for (size_t C = 0; C < CF->Columns.size() && C < FK.NotNull.size(); ++C)
-        if (FK.NotNull[C])
-          DefinedNotNull[{CF->Child.Schema + "." + CF->Child.Name, CF->Columns[C]}] = true;
-    }
-  auto NotNull = [&](const QualifiedName &T, const std::string &C) {
-    if (std::optional<bool> Known = Cat.notNull(T, C))
-      return *Known;
-    auto It = DefinedNotNull.find({T.Schema + "." + T.Name, C});
-    return It != DefinedNotNull.end() && It->second;
-  };
+  std::vector<const Analysis *> Files;
+  for (const CheckResult &R : Results)
+    Files.push_back(&R.Parsed);
+  NotNullLookup NotNull = notNullLookup(Cat, Files);
   auto PrimaryKey = [&](const QualifiedName &T) {
     const Table *Found = Cat.find(T);
     return Found ? Found->PrimaryKey : std::vector<std::string>{};

@@ -323,9 +323,10 @@ int main(int argc, char **argv) {
     for (const CatalogForeignKey &FK : Cat.foreignKeys())
       if (FK.Alive)
         Storage.push_back(FK);
-    NotNull = [&](const QualifiedName &T, const std::string &C) {
-      return Cat.notNull(T, C).value_or(false);
-    };
+    std::vector<const Analysis *> Files;
+    for (const Analysis &A : Parsed)
+      Files.push_back(&A);
+    NotNull = notNullLookup(Cat, Files);
     PrimaryKey = [&](const QualifiedName &T) {
       const Table *Found = Cat.find(T);
       return Found ? Found->PrimaryKey : std::vector<std::string>{};

@@ -1,5 +1,7 @@
 #include "CleanupMigration.h"
 
+#include "SourceText.h"
+
 #include "llvm/ADT/STLExtras.h"
 
 #include <set>
@@ -74,8 +76,12 @@ static void rewrite(std::string &Out, const CatalogForeignKey &FK, Action OnDele
   Out += "ALTER TABLE " + Table + " VALIDATE CONSTRAINT " + Name + ";\n";
 }
 
+/// Every comment line goes through here: names inside it are hostile input (a constraint named
+/// "x<newline>TRUNCATE users;--" must not end the comment), so control characters and line
+/// separators are spelled as escapes. A `--` comment ends only at a line break, and no `/* */`
+/// comment is ever written, so `*/` or `/*` inside a name is inert.
 static void comment(std::string &Out, const std::string &Text) {
-  Out += Text.empty() ? "--\n" : "-- " + Text + "\n";
+  Out += Text.empty() ? "--\n" : "-- " + escapeControl(Text) + "\n";
 }
 
 static void transactionNote(std::string &Out, Dialect SqlDialect) {
@@ -176,10 +182,11 @@ CleanupText writeCleanupMigration(const CleanupPlan &Plan, const std::string &Fi
   comment(Up, "restores the old constraints over a changed data set; restore from a backup instead.");
   Up += "\nSET lock_timeout = '5s';\n";
   for (const CleanupItem *I : Fixed) {
-    Up += "\n-- " + describe(I->Original);
+    std::string What = describe(I->Original);
     if (I->Path.size() > 2)
-      Up += " (" + pathString(I->Path) + ")";
+      What += " (" + pathString(I->Path) + ")";
     Up += "\n";
+    comment(Up, What);
     if (I->Ownership && I->Ownership->Role != KeyRole::Owner)
       for (const std::string &N : I->Ownership->Notes)
         comment(Up, std::string(roleName(I->Ownership->Role)) + ": " + N);
@@ -197,7 +204,8 @@ CleanupText writeCleanupMigration(const CleanupPlan &Plan, const std::string &Fi
   comment(Down, "that went with it are gone; this file does not bring them back (restore a backup).");
   Down += "\nSET lock_timeout = '5s';\n";
   for (const CleanupItem *I : Fixed) {
-    Down += "\n-- " + describe(I->Original) + "\n";
+    Down += "\n";
+    comment(Down, describe(I->Original));
     rewrite(Down, I->Original, I->Original.OnDelete);
   }
   return T;

@@ -101,6 +101,7 @@ std::vector<DeleteClosure> analyzeDeletePaths(const std::vector<const CatalogFor
           }
           std::vector<QualifiedName> Path = PathTo[Key(Parent)];
           if (!SelfReferenceOnRoot) {
+            C.Edges.push_back(I);
             Path.push_back(FK.Child);
             if (!PathTo.count(Key(FK.Child))) {
               PathTo[Key(FK.Child)] = Path;

@@ -25,6 +25,9 @@ struct DeleteClosure {
   QualifiedName RootName; // the catalog table the root names
   std::vector<QualifiedName> Tables; // the root, then the others by name
   std::vector<BlockingForeignKey> Blocking; // sorted by child table, then constraint name
+  /// The FKs the closure follows (indexes into the FK list), in the order they were reached:
+  /// the graph along which a root row's rows are found (cascade-migrate rehearse).
+  std::vector<size_t> Edges;
 };
 
 using NotNullLookup = std::function<bool(const QualifiedName &Table, const std::string &Column)>;

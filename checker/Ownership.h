@@ -25,8 +25,8 @@ struct OwnershipAnalysis {
 /// Classifies each table's direct keys to a root (docs/usage.md#ownership-policy):
 /// - a link table whose primary key holds two or more NOT NULL root keys: each side cascades;
 /// - else the owner is the only NOT NULL key, or, when all are nullable and no NOT NULL chained
-///   key into the closure owns the table, the only one; actor-named keys step aside when that
-///   leaves exactly one;
+///   key into the closure owns the table, the only one; actor-named keys step aside, then the
+///   conventional owner name (user_id for users, any `owner` word) breaks a remaining tie;
 /// - every other key is an actor: SET NULL when nullable, no automatic fix when NOT NULL;
 /// - two or more keys with equal claims and no link: no automatic fix (undecided).
 /// Chained keys (into other closure tables) are not classified: they keep CASCADE.

@@ -12,6 +12,13 @@ bool LiveCatalog::notNull(const QualifiedName &Table, const std::string &Column)
   return It != NotNull.end() && It->second;
 }
 
+std::vector<std::string> LiveCatalog::primaryKey(const QualifiedName &Table) const {
+  for (const LiveTable &T : Tables)
+    if (T.Name == Table)
+      return T.PrimaryKey;
+  return {};
+}
+
 std::vector<QualifiedName> LiveCatalog::tableNames() const {
   std::vector<QualifiedName> Out;
   for (const LiveTable &T : Tables)

@@ -24,6 +24,8 @@ struct LiveCatalog {
   std::map<std::string, bool> NotNull; // "schema.table.column" (schema "" for public)
   bool notNull(const QualifiedName &Table, const std::string &Column) const;
   std::vector<QualifiedName> tableNames() const;
+  /// The table's primary key columns; empty when unknown (the ownership analysis' link tables).
+  std::vector<std::string> primaryKey(const QualifiedName &Table) const;
 };
 
 /// Reads every table and FK (outside the system schemas) in a READ ONLY transaction. Error

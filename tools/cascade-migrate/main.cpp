@@ -55,6 +55,16 @@ cl::opt<bool> DirectOnly("direct-only",
                          cl::cat(Category));
 cl::list<std::string> Roots("root", cl::desc("Root table (default users); repeatable"),
                             cl::cat(Category));
+cl::opt<std::string> OwnershipPolicyOpt(
+    "ownership-policy",
+    cl::desc("structural (default): SET NULL for a key that only records who acted on a row "
+             "another key owns; cascade-all: CASCADE for every key"),
+    cl::init("structural"), cl::cat(Category));
+cl::list<std::string> ActorPatterns(
+    "actor-column-patterns",
+    cl::desc("Column-name globs that mark an actor key, comma separated, '-' negates "
+             "(default: the documented list)"),
+    cl::CommaSeparated, cl::cat(Category));
 cl::opt<bool> AllowSetNull("allow-set-null",
                            cl::desc("Accept ON DELETE SET NULL on nullable columns (default true)"),
                            cl::init(true), cl::cat(Category));
@@ -199,6 +209,12 @@ Error writePair(const std::string &UpPath, StringRef Up, const std::string &Down
 Expected<CheckOptions> checkOptions() {
   CheckOptions Opts;
   Opts.AllowSetNull = AllowSetNull;
+  auto Policy = parseOwnershipPolicy(OwnershipPolicyOpt);
+  if (!Policy)
+    return Policy.takeError();
+  Opts.Ownership = *Policy;
+  if (ActorPatterns.getNumOccurrences())
+    Opts.ActorColumnPatterns.assign(ActorPatterns.begin(), ActorPatterns.end());
   if (!Roots.empty()) {
     Opts.Roots.clear();
     for (const std::string &R : Roots) {
@@ -240,7 +256,7 @@ int verify(int argc, char **argv) {
     FKs.push_back(&FK);
   CleanupPlan Plan = planCleanup(
       FKs, *Opts, [&](const QualifiedName &T, const std::string &C) { return Live->notNull(T, C); },
-      DirectOnly);
+      [&](const QualifiedName &T) { return Live->primaryKey(T); }, DirectOnly);
   for (const DeleteClosure &C : Plan.Closures)
     outs() << "delete closure of " << escapeControl(C.RootName.str()) << ": " << C.Tables.size()
            << " tables\n";
@@ -248,7 +264,11 @@ int verify(int argc, char **argv) {
     outs() << "blocking: "
            << escapeControl(I.Original.Child.str() + "." + quoteIdent(I.Original.Name))
            << " ON DELETE " << actionSql(I.Original.OnDelete) << " ("
-           << escapeControl(pathString(I.Path)) << ")\n";
+           << escapeControl(pathString(I.Path)) << ")"
+           << (I.Ownership && !I.NewAction
+                   ? std::string(": ") + roleName(I.Ownership->Role) + ", needs a manual change"
+                   : std::string())
+           << "\n";
   if (!Plan.Items.empty()) {
     outs() << Plan.Items.size()
            << (Plan.Items.size() == 1 ? " foreign key still blocks" : " foreign keys still block")
@@ -350,6 +370,7 @@ int main(int argc, char **argv) {
 
   std::vector<CatalogForeignKey> Storage;
   std::function<bool(const QualifiedName &, const std::string &)> NotNull;
+  PrimaryKeyLookup PrimaryKey;
   Catalog Cat(Checker.naming());
   LiveCatalog Live;
   if (!Db.empty()) {
@@ -361,6 +382,7 @@ int main(int argc, char **argv) {
       return fail(toString(std::move(E)));
     Storage = Live.ForeignKeys;
     NotNull = [&](const QualifiedName &T, const std::string &C) { return Live.notNull(T, C); };
+    PrimaryKey = [&](const QualifiedName &T) { return Live.primaryKey(T); };
   } else {
     std::vector<std::string> Paths(SchemaFiles.begin(), SchemaFiles.end());
     std::vector<std::string> Migrations;
@@ -392,15 +414,20 @@ int main(int argc, char **argv) {
     for (const CatalogForeignKey &FK : Cat.foreignKeys())
       if (FK.Alive)
         Storage.push_back(FK);
-    NotNull = [&](const QualifiedName &T, const std::string &C) {
-      return Cat.notNull(T, C).value_or(false);
+    std::vector<const Analysis *> Files;
+    for (const Analysis &A : Parsed)
+      Files.push_back(&A);
+    NotNull = notNullLookup(Cat, Files);
+    PrimaryKey = [&](const QualifiedName &T) {
+      const Table *Found = Cat.find(T);
+      return Found ? Found->PrimaryKey : std::vector<std::string>{};
     };
   }
 
   std::vector<const CatalogForeignKey *> FKs;
   for (const CatalogForeignKey &FK : Storage)
     FKs.push_back(&FK);
-  CleanupPlan Plan = planCleanup(FKs, *Opts, NotNull, DirectOnly);
+  CleanupPlan Plan = planCleanup(FKs, *Opts, NotNull, PrimaryKey, DirectOnly);
   if (Plan.Items.empty()) {
     errs() << "cascade-migrate: nothing blocks the delete; no migration written\n";
     return 0;
@@ -410,8 +437,11 @@ int main(int argc, char **argv) {
               "change\n";
     for (const CleanupItem &I : Plan.Items)
       errs() << "  " << escapeControl(I.Original.Child.str() + "." + quoteIdent(I.Original.Name))
-             << ": a NOT NULL reference back into the root; make it nullable, then ON DELETE "
-                "SET NULL\n";
+             << (I.Ownership ? ": " + std::string(roleName(I.Ownership->Role)) + ": " +
+                                   escapeControl(I.Ownership->Notes.back())
+                             : std::string(": a NOT NULL reference back into the root; make it "
+                                           "nullable, then ON DELETE SET NULL"))
+             << "\n";
     return 1;
   }
   CleanupText Text = writeCleanupMigration(Plan, Stem, *D, DirectOnly);

@@ -35,7 +35,7 @@ public:
     if (auto P = parseOwnershipPolicy(PolicyName))
       Opts.Checks.Ownership = *P;
     else
-      configurationDiag("%0 for %1") << llvm::toString(P.takeError()) << Id;
+      configurationDiag("%0 for %1") << escapeControl(llvm::toString(P.takeError())) << Id;
     llvm::SmallVector<StringRef, 16> Patterns;
     StringRef(ActorPatterns).split(Patterns, ';', -1, false);
     Opts.Checks.ActorColumnPatterns.clear();

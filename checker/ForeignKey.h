@@ -45,6 +45,9 @@ struct ReferencesClause {
   char Match = 's'; // f(ull), p(artial), s(imple)
   ActionClause OnDelete, OnUpdate;
   size_t InsertAt = 0;   // a grammar-legal place for a new ON DELETE clause
+  /// The text at InsertAt would glue onto an inserted word (`users(id)NOT NULL`): the insertion
+  /// must end with a blank.
+  bool InsertNeedsTrailingBlank = false;
   bool LowerCase = false; // REFERENCES spelled in lower case
 };
 

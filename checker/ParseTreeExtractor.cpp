@@ -144,7 +144,7 @@ private:
     // Columns and the primary key first: a table-level FK may name a column defined after it.
     for (JsonRef V : Elts) {
       if (JsonRef Def = node(V, "ColumnDef")) {
-        T.Columns.push_back({str(Def, "colname"), columnNotNull(Def)});
+        T.addColumn({str(Def, "colname"), columnNotNull(Def)});
         if (hasConstraint(Def, "CONSTR_PRIMARY"))
           T.PrimaryKey = {str(Def, "colname")};
       } else if (JsonRef C = node(V, "Constraint"))
@@ -173,8 +173,8 @@ private:
           tableConstraint(C, Name);
       } else if (Sub == "AT_AddColumn" && Def) {
         if (JsonRef CD = node(Def, "ColumnDef")) {
-          if (T && !T->column(str(CD, "colname")))
-            T->Columns.push_back({str(CD, "colname"), columnNotNull(CD)});
+          if (T)
+            T->addColumn({str(CD, "colname"), columnNotNull(CD)});
           columnConstraints(CD, Name);
         }
       } else if (T && (Sub == "AT_SetNotNull" || Sub == "AT_DropNotNull")) {

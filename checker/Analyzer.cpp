@@ -24,6 +24,8 @@ static bool gluesToNext(llvm::StringRef Text, size_t Offset) {
 
 void recordForeignKey(StatementContext &Ctx, ForeignKey FK) {
   FK.Ref.InsertNeedsTrailingBlank = gluesToNext(Ctx.Text, FK.Ref.InsertAt);
+  if (FK.Ref.OnDelete.Explicit)
+    FK.Ref.OnDelete.NeedsTrailingBlank = gluesToNext(Ctx.Text, FK.Ref.OnDelete.ActionEnd);
   FK.CatalogId =
       static_cast<int>(Ctx.Cat.addForeignKey(FK, static_cast<int>(Ctx.Out.ForeignKeys.size())));
   Ctx.Out.ForeignKeys.push_back(std::move(FK));

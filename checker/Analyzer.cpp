@@ -4,6 +4,7 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/thread.h"
 
 namespace cascade {
 
@@ -13,7 +14,18 @@ size_t tokenAt(const StatementContext &Ctx, size_t Offset) {
   return static_cast<size_t>(It - Ctx.Toks.begin());
 }
 
+/// Whether an insertion at Offset needs a blank after it not to glue onto what follows.
+static bool gluesToNext(llvm::StringRef Text, size_t Offset) {
+  if (Offset >= Text.size())
+    return false;
+  char C = Text[Offset];
+  return !llvm::isSpace(C) && C != ',' && C != ')' && C != ';';
+}
+
 void recordForeignKey(StatementContext &Ctx, ForeignKey FK) {
+  FK.Ref.InsertNeedsTrailingBlank = gluesToNext(Ctx.Text, FK.Ref.InsertAt);
+  if (FK.Ref.OnDelete.Explicit)
+    FK.Ref.OnDelete.NeedsTrailingBlank = gluesToNext(Ctx.Text, FK.Ref.OnDelete.ActionEnd);
   FK.CatalogId =
       static_cast<int>(Ctx.Cat.addForeignKey(FK, static_cast<int>(Ctx.Out.ForeignKeys.size())));
   Ctx.Out.ForeignKeys.push_back(std::move(FK));
@@ -72,7 +84,47 @@ bool blankDownSections(std::string &Text) {
   return Found;
 }
 
+unsigned nestingEstimate(const std::vector<Token> &Toks, size_t First, size_t Last) {
+  // Per open parenthesis or bracket: the counted tokens of the current comma-separated element,
+  // the deepest group closed inside it, and the deepest element so far.
+  struct Group {
+    unsigned Element = 0, Inner = 0, Deepest = 0;
+    void endElement() {
+      Deepest = std::max(Deepest, Element + Inner);
+      Element = Inner = 0;
+    }
+  };
+  std::vector<Group> Open(1);
+  auto Close = [&] {
+    Open.back().endElement();
+    unsigned Depth = Open.back().Deepest + 1;
+    Open.pop_back();
+    Open.back().Inner = std::max(Open.back().Inner, Depth);
+  };
+  for (size_t I = First; I < Last; ++I) {
+    const Token &T = Toks[I];
+    if (T.isPunct('(') || T.isPunct('['))
+      Open.emplace_back();
+    else if ((T.isPunct(')') || T.isPunct(']')) && Open.size() > 1)
+      Close();
+    else if (T.isPunct(','))
+      Open.back().endElement();
+    else if (T.Kind == TokKind::Operator || T.Kind == TokKind::Punct ||
+             T.Kind == TokKind::Other || (T.Kind == TokKind::Word && T.Keyword))
+      ++Open.back().Element; // operands (names, literals) do not nest
+  }
+  while (Open.size() > 1)
+    Close();
+  Open.back().endElement();
+  return Open.back().Deepest;
+}
+
 namespace {
+
+/// Statements estimated deeper than this are parsed on a thread with DeepParseStack bytes of
+/// stack; libpg_query needs about 130 bytes per level.
+constexpr unsigned InlineNesting = 1000;
+constexpr unsigned DeepParseStack = 16u << 20;
 
 class Driver {
 public:
@@ -185,29 +237,43 @@ private:
   }
 
   void parse(const std::vector<Token> &Toks, size_t First, size_t Last) {
-    StatementContext Ctx{Toks, First, Last, Cat, Out, Opts};
+    StatementContext Ctx{Toks, First, Last, Cat, Out, Opts, Buf};
     size_t Base = Toks[First].Begin;
-    std::string Text = Buf.substr(Base, Toks[Last - 1].End - Base);
-    ParseResult Parsed = parseJson(Text);
-    if (const PgQueryError *E = Parsed->error) {
-      bool CutOff = Truncated && Last == Toks.size() && &Toks == &TopLevel;
-      if (!CutOff)
-        syntaxError(Base + cursorPosToByte(Text, E->cursorpos), E->message ? E->message : "");
+    unsigned Nesting = nestingEstimate(Toks, First, Last);
+    if (Nesting > MaxStatementNesting) {
+      // libpg_query writes its parse tree recursively: this deep, it would overflow the stack.
+      syntaxError(Base, "statement nests too deeply to parse (" + std::to_string(Nesting) +
+                            " levels, at most " + std::to_string(MaxStatementNesting) + ")");
       extractFromTokens(Ctx);
       return;
     }
-    llvm::Expected<llvm::json::Value> Tree = llvm::json::parse(Parsed->parse_tree);
-    if (!Tree) {
-      llvm::consumeError(Tree.takeError());
-      extractFromTokens(Ctx);
+    auto Parse = [&] {
+      std::string Text = Buf.substr(Base, Toks[Last - 1].End - Base);
+      ParseResult Parsed = parseJson(Text);
+      if (const PgQueryError *E = Parsed->error) {
+        bool CutOff = Truncated && Last == Toks.size() && &Toks == &TopLevel;
+        if (!CutOff)
+          syntaxError(Base + cursorPosToByte(Text, E->cursorpos), E->message ? E->message : "");
+        extractFromTokens(Ctx);
+        return;
+      }
+      std::optional<JsonDocument> Tree = JsonDocument::parse(Parsed->parse_tree);
+      if (!Tree) {
+        extractFromTokens(Ctx);
+        return;
+      }
+      for (JsonRef RawStmt : Tree->root().getArray("stmts").elements())
+        if (JsonRef Stmt = RawStmt.getObject("stmt"))
+          extractFromParseTree(Stmt, Base, Ctx);
+    };
+    if (Nesting <= InlineNesting) {
+      Parse();
       return;
     }
-    if (const llvm::json::Object *Root = Tree->getAsObject())
-      if (const llvm::json::Array *Stmts = Root->getArray("stmts"))
-        for (const llvm::json::Value &S : *Stmts)
-          if (const llvm::json::Object *RawStmt = S.getAsObject())
-            if (const llvm::json::Object *Stmt = RawStmt->getObject("stmt"))
-              extractFromParseTree(*Stmt, Base, Ctx);
+    // Whatever thread analyses this file (a pool worker, clang-tidy's), the parse of a deep
+    // statement gets a stack of known size.
+    llvm::thread Worker(std::optional<unsigned>(DeepParseStack), Parse);
+    Worker.join();
   }
 };
 

@@ -31,6 +31,15 @@ struct Analysis {
 /// Analyses Text. Tables created in it are recorded in Cat (which may hold earlier files).
 Analysis analyzeSql(llvm::StringRef Text, const AnalyzerOptions &Opts, Catalog &Cat);
 
+/// Statements nested deeper than this (as nestingEstimate counts) are not parsed: libpg_query
+/// would overflow its stack. Only their REFERENCES clauses are checked, from tokens.
+inline constexpr unsigned MaxStatementNesting = 10000;
+
+/// An upper bound on how deep the parse tree of tokens [First, Last) nests, from tokens alone:
+/// within a comma-separated element every operator, keyword and punctuation counts one level
+/// (operands do not), and a parenthesised or bracketed group counts its deepest element plus one.
+unsigned nestingEstimate(const std::vector<Token> &Toks, size_t First, size_t Last);
+
 /// Replaces the `-- +goose Down` / `-- +migrate Down` sections of a migration with spaces.
 /// Returns true when there was one.
 bool blankDownSections(std::string &Text);

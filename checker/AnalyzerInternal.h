@@ -4,7 +4,7 @@
 
 #include "Analyzer.h"
 
-#include "llvm/Support/JSON.h"
+#include "CompactJson.h"
 
 namespace cascade {
 
@@ -15,11 +15,12 @@ struct StatementContext {
   Catalog &Cat;
   Analysis &Out;
   const AnalyzerOptions &Opts;
+  llvm::StringRef Text; // the analysed buffer Toks index
 };
 
 /// Walks a parsed statement (libpg_query JSON, locations relative to Base): records FKs,
 /// updates the catalog.
-void extractFromParseTree(const llvm::json::Object &Stmt, size_t Base, StatementContext &Ctx);
+void extractFromParseTree(JsonRef Stmt, size_t Base, StatementContext &Ctx);
 
 /// The token-level scan for text the parser rejects: every REFERENCES clause in the statement.
 void extractFromTokens(StatementContext &Ctx);

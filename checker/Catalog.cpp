@@ -5,10 +5,33 @@
 namespace cascade {
 
 Column *Table::column(llvm::StringRef Name) {
-  for (Column &C : Columns)
-    if (C.Name == Name)
-      return &C;
-  return nullptr;
+  auto It = ColumnIndex.find(Name.str());
+  return It == ColumnIndex.end() ? nullptr : &Columns[It->second];
+}
+
+void Table::addColumn(Column C) {
+  if (ColumnIndex.try_emplace(C.Name, Columns.size()).second)
+    Columns.push_back(std::move(C));
+}
+
+void Table::dropColumn(const std::string &Name) {
+  auto It = ColumnIndex.find(Name);
+  if (It == ColumnIndex.end())
+    return;
+  Columns.erase(Columns.begin() + It->second);
+  ColumnIndex.clear();
+  for (size_t I = 0; I < Columns.size(); ++I)
+    ColumnIndex[Columns[I].Name] = I;
+}
+
+void Table::renameColumn(const std::string &From, const std::string &To) {
+  auto It = ColumnIndex.find(From);
+  if (It == ColumnIndex.end() || ColumnIndex.count(To))
+    return;
+  size_t At = It->second;
+  ColumnIndex.erase(It);
+  Columns[At].Name = To;
+  ColumnIndex[To] = At;
 }
 
 QualifiedName Catalog::canonical(const QualifiedName &Name) {
@@ -35,11 +58,41 @@ Table &Catalog::create(const QualifiedName &Name, bool &Existed) {
   return It->second;
 }
 
-void Catalog::drop(const QualifiedName &Name) {
+std::vector<unsigned>
+Catalog::aliveByTable(std::unordered_map<std::string, std::vector<unsigned>> &Index,
+                      const QualifiedName &Name, bool Child) {
+  auto It = Index.find(key(Name));
+  if (It == Index.end())
+    return {};
   QualifiedName N = canonical(Name);
-  for (CatalogForeignKey &FK : ForeignKeys)
-    if (FK.Alive && FK.Child == N)
-      FK.Alive = false;
+  llvm::erase_if(It->second, [&](unsigned Id) {
+    const CatalogForeignKey &FK = ForeignKeys[Id];
+    return !FK.Alive || !((Child ? FK.Child : FK.Parent) == N);
+  });
+  return It->second;
+}
+
+void Catalog::kill(CatalogForeignKey &FK) {
+  if (!FK.Alive)
+    return;
+  FK.Alive = false;
+  if (--AliveNames[nameKey(FK.Child.Schema, FK.Name)] == 0)
+    AliveNames.erase(nameKey(FK.Child.Schema, FK.Name));
+  NextPass.clear(); // a default name may be free again
+  DroppedByChild[key(FK.Child)].push_back(FK.Id);
+}
+
+void Catalog::setName(CatalogForeignKey &FK, const std::string &Name) {
+  if (--AliveNames[nameKey(FK.Child.Schema, FK.Name)] == 0)
+    AliveNames.erase(nameKey(FK.Child.Schema, FK.Name));
+  NextPass.clear();
+  FK.Name = Name;
+  ++AliveNames[nameKey(FK.Child.Schema, FK.Name)];
+}
+
+void Catalog::drop(const QualifiedName &Name) {
+  for (unsigned Id : aliveByTable(ByChild, Name, /*Child=*/true))
+    kill(ForeignKeys[Id]);
   Tables.erase(key(Name));
 }
 
@@ -52,48 +105,41 @@ void Catalog::renameTable(const QualifiedName &From, const std::string &To) {
   Copy.Name.Name = To;
   bool Existed;
   create(Copy.Name, Existed) = Copy;
-  QualifiedName Old = canonical(From), New = Copy.Name;
-  for (CatalogForeignKey &FK : ForeignKeys) {
-    if (!FK.Alive)
-      continue;
-    if (FK.Child == Old)
-      FK.Child = New;
-    if (FK.Parent == Old)
-      FK.Parent = New;
+  QualifiedName New = Copy.Name;
+  for (unsigned Id : aliveByTable(ByChild, From, /*Child=*/true)) {
+    ForeignKeys[Id].Child = New;
+    ByChild[key(New)].push_back(Id);
+  }
+  for (unsigned Id : aliveByTable(ByParent, From, /*Child=*/false)) {
+    ForeignKeys[Id].Parent = New;
+    ByParent[key(New)].push_back(Id);
   }
 }
 
 void Catalog::renameColumn(const QualifiedName &TableName, const std::string &From,
                            const std::string &To) {
   if (Table *T = find(TableName)) {
-    if (Column *C = T->column(From))
-      C->Name = To;
+    T->renameColumn(From, To);
     for (std::string &K : T->PrimaryKey)
       if (K == From)
         K = To;
   }
-  QualifiedName N = canonical(TableName);
-  for (CatalogForeignKey &FK : ForeignKeys) {
-    if (!FK.Alive)
-      continue;
-    if (FK.Child == N)
-      for (std::string &C : FK.Columns)
-        if (C == From)
-          C = To;
-    if (FK.Parent == N)
-      for (std::string &C : FK.ParentColumns)
-        if (C == From)
-          C = To;
-  }
+  for (unsigned Id : aliveByTable(ByChild, TableName, /*Child=*/true))
+    for (std::string &C : ForeignKeys[Id].Columns)
+      if (C == From)
+        C = To;
+  for (unsigned Id : aliveByTable(ByParent, TableName, /*Child=*/false))
+    for (std::string &C : ForeignKeys[Id].ParentColumns)
+      if (C == From)
+        C = To;
 }
 
 void Catalog::dropColumn(const QualifiedName &TableName, const std::string &ColumnName) {
   if (Table *T = find(TableName))
-    llvm::erase_if(T->Columns, [&](const Column &C) { return C.Name == ColumnName; });
-  QualifiedName N = canonical(TableName);
-  for (CatalogForeignKey &FK : ForeignKeys)
-    if (FK.Alive && FK.Child == N && llvm::is_contained(FK.Columns, ColumnName))
-      FK.Alive = false;
+    T->dropColumn(ColumnName);
+  for (unsigned Id : aliveByTable(ByChild, TableName, /*Child=*/true))
+    if (llvm::is_contained(ForeignKeys[Id].Columns, ColumnName))
+      kill(ForeignKeys[Id]);
 }
 
 std::optional<bool> Catalog::notNull(const QualifiedName &TableName, llvm::StringRef ColumnName) {
@@ -130,14 +176,25 @@ std::string makeObjectName(llvm::StringRef Name1, llvm::StringRef Name2, llvm::S
 }
 
 bool Catalog::nameTaken(const std::string &Schema, const std::string &Name) const {
-  return llvm::any_of(ForeignKeys, [&](const CatalogForeignKey &FK) {
-    return FK.Alive && FK.Child.Schema == Schema && FK.Name == Name;
-  });
+  return AliveNames.count(nameKey(Schema, Name)) != 0;
+}
+
+template <typename NameFn>
+std::string Catalog::firstFreeName(const std::string &Schema, const std::string &Family,
+                                   NameFn Candidate) {
+  // Passes below the remembered one were taken when last tried, and nothing was freed since
+  // (a freed name clears the memory), so a run of same-named keys costs one probe each.
+  unsigned &Pass = NextPass[nameKey(Schema, Family)];
+  std::string Name = Candidate(Pass);
+  while (nameTaken(Schema, Name))
+    Name = Candidate(++Pass);
+  ++Pass; // the name is about to be taken
+  return Name;
 }
 
 std::string Catalog::defaultName(const QualifiedName &Child,
                                  const std::vector<std::string> &Columns,
-                                 const QualifiedName &Parent) const {
+                                 const QualifiedName &Parent) {
   std::string Cols;
   for (const std::string &C : Columns) {
     if (!Cols.empty())
@@ -149,10 +206,9 @@ std::string Catalog::defaultName(const QualifiedName &Child,
     return "fk_" + Cols + "_ref_" + Parent.Name;
   case NamingRule::Cockroach: {
     std::string Base = Child.Name + "_" + Cols + "_fkey";
-    std::string Name = Base;
-    for (int Pass = 1; nameTaken(Child.Schema, Name); ++Pass)
-      Name = Base + "_" + std::to_string(Pass);
-    return Name;
+    return firstFreeName(Child.Schema, Base, [&](unsigned Pass) {
+      return Pass ? Base + "_" + std::to_string(Pass) : Base;
+    });
   }
   case NamingRule::Postgres:
     break;
@@ -166,10 +222,9 @@ std::string Catalog::defaultName(const QualifiedName &Child,
     if (Addition.size() >= 63)
       break;
   }
-  std::string Name = makeObjectName(Child.Name, Addition, "fkey");
-  for (int Pass = 1; nameTaken(Child.Schema, Name); ++Pass)
-    Name = makeObjectName(Child.Name, Addition, "fkey" + std::to_string(Pass));
-  return Name;
+  return firstFreeName(Child.Schema, Child.Name + '\0' + Addition, [&](unsigned Pass) {
+    return makeObjectName(Child.Name, Addition, Pass ? "fkey" + std::to_string(Pass) : "fkey");
+  });
 }
 
 unsigned Catalog::addForeignKey(const ForeignKey &Def, int Definition) {
@@ -192,19 +247,28 @@ unsigned Catalog::addForeignKey(const ForeignKey &Def, int Definition) {
   FK.File = CurrentFile;
   FK.Definition = Definition;
   // A drop followed by a re-add on the same columns is a replacement (how 060 fixes a FK).
-  for (CatalogForeignKey &Old : ForeignKeys)
-    if (!Old.Alive && !Old.ReplacedBy && Old.Child == FK.Child && Old.Columns == FK.Columns &&
-        Old.Parent == FK.Parent)
+  auto Dropped = DroppedByChild.find(key(FK.Child));
+  if (Dropped != DroppedByChild.end())
+    llvm::erase_if(Dropped->second, [&](unsigned Id) {
+      CatalogForeignKey &Old = ForeignKeys[Id];
+      if (Old.ReplacedBy || !(Old.Child == FK.Child))
+        return true;
+      if (!(Old.Columns == FK.Columns && Old.Parent == FK.Parent))
+        return false;
       Old.ReplacedBy = FK.Id;
+      return true;
+    });
+  ByChild[key(FK.Child)].push_back(FK.Id);
+  ByParent[key(FK.Parent)].push_back(FK.Id);
+  ++AliveNames[nameKey(FK.Child.Schema, FK.Name)];
   ForeignKeys.push_back(std::move(FK));
   return ForeignKeys.back().Id;
 }
 
 bool Catalog::dropConstraint(const QualifiedName &TableName, const std::string &Name) {
-  QualifiedName N = canonical(TableName);
-  for (CatalogForeignKey &FK : ForeignKeys)
-    if (FK.Alive && FK.Child == N && FK.Name == Name) {
-      FK.Alive = false;
+  for (unsigned Id : aliveByTable(ByChild, TableName, /*Child=*/true))
+    if (ForeignKeys[Id].Name == Name) {
+      kill(ForeignKeys[Id]);
       return true;
     }
   return false;
@@ -212,10 +276,9 @@ bool Catalog::dropConstraint(const QualifiedName &TableName, const std::string &
 
 void Catalog::renameConstraint(const QualifiedName &TableName, const std::string &From,
                                const std::string &To) {
-  QualifiedName N = canonical(TableName);
-  for (CatalogForeignKey &FK : ForeignKeys)
-    if (FK.Alive && FK.Child == N && FK.Name == From)
-      FK.Name = To;
+  for (unsigned Id : aliveByTable(ByChild, TableName, /*Child=*/true))
+    if (ForeignKeys[Id].Name == From)
+      setName(ForeignKeys[Id], To);
 }
 
 const CatalogForeignKey &Catalog::finalVersion(unsigned Id) const {

@@ -7,6 +7,7 @@
 
 #include <map>
 #include <optional>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -39,9 +40,17 @@ struct CatalogForeignKey {
 
 struct Table {
   QualifiedName Name;
-  std::vector<Column> Columns;
   std::vector<std::string> PrimaryKey;
   Column *column(llvm::StringRef Name);
+  /// Adds the column unless the table has it already.
+  void addColumn(Column C);
+  void dropColumn(const std::string &Name);
+  void renameColumn(const std::string &From, const std::string &To);
+  const std::vector<Column> &columns() const { return Columns; }
+
+private:
+  std::vector<Column> Columns;
+  std::unordered_map<std::string, size_t> ColumnIndex; // a wide table's lookups stay O(1)
 };
 
 class Catalog {
@@ -84,10 +93,28 @@ public:
 private:
   static std::string key(const QualifiedName &Name);
   std::string defaultName(const QualifiedName &Child, const std::vector<std::string> &Columns,
-                          const QualifiedName &Parent) const;
+                          const QualifiedName &Parent);
   bool nameTaken(const std::string &Schema, const std::string &Name) const;
+  /// The lowest free name among Candidate(0), Candidate(1), ... for a default-name family.
+  template <typename NameFn>
+  std::string firstFreeName(const std::string &Schema, const std::string &Family,
+                            NameFn Candidate);
+  /// Alive FKs whose child (or parent) is Name; stale entries are dropped on the way.
+  std::vector<unsigned> aliveByTable(std::unordered_map<std::string, std::vector<unsigned>> &Index,
+                                     const QualifiedName &Name, bool Child);
+  void kill(CatalogForeignKey &FK);
+  void setName(CatalogForeignKey &FK, const std::string &Name);
+  static std::string nameKey(const std::string &Schema, const std::string &Name) {
+    return Schema + '\0' + Name;
+  }
+
   std::map<std::string, Table> Tables;
   std::vector<CatalogForeignKey> ForeignKeys;
+  // Indexes that keep every replay step independent of the number of keys already seen.
+  std::unordered_map<std::string, std::vector<unsigned>> ByChild, ByParent;
+  std::unordered_map<std::string, unsigned> AliveNames;    // schema, name -> alive FKs so named
+  std::unordered_map<std::string, unsigned> NextPass;      // default-name family -> first untried
+  std::unordered_map<std::string, std::vector<unsigned>> DroppedByChild; // not yet replaced
   NamingRule Naming;
   int CurrentFile = 0;
 };

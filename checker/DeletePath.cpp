@@ -5,6 +5,7 @@
 #include <deque>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 namespace cascade {
 
@@ -30,6 +31,15 @@ std::vector<DeleteClosure> analyzeDeletePaths(const std::vector<const CatalogFor
     return std::make_tuple(FKs[A]->Child.Schema, FKs[A]->Child.Name, FKs[A]->Name) <
            std::make_tuple(FKs[B]->Child.Schema, FKs[B]->Child.Name, FKs[B]->Name);
   });
+  // Each table's referencing FKs, in that order: a table's visit costs its own FKs only.
+  std::unordered_map<std::string, std::vector<size_t>> ByParent;
+  for (size_t I : Order)
+    ByParent[Key(FKs[I]->Parent)].push_back(I);
+  static const std::vector<size_t> None;
+  auto Referencing = [&](const QualifiedName &Parent) -> const std::vector<size_t> & {
+    auto It = ByParent.find(Key(Parent));
+    return It == ByParent.end() ? None : It->second;
+  };
   // Root tables that exist as a parent or child somewhere, in name order.
   for (const RootTable &R : Opts.Roots) {
     std::set<std::string> Seen;
@@ -42,17 +52,26 @@ std::vector<DeleteClosure> analyzeDeletePaths(const std::vector<const CatalogFor
       DeleteClosure C;
       C.Root = R;
       C.RootName = RootName;
-      std::map<std::string, std::vector<QualifiedName>> PathTo;
-      PathTo[Key(RootName)] = {RootName};
+      // Each reached table's predecessor on its shortest path (paths are rebuilt only for the
+      // FKs that block: storing every table's whole path costs quadratic memory on a chain).
+      std::unordered_map<std::string, QualifiedName> Predecessor;
+      Predecessor[Key(RootName)] = {};
+      auto PathTo = [&](const QualifiedName &Table) {
+        std::vector<QualifiedName> Path{Table};
+        for (QualifiedName At = Table; !(At == RootName);) {
+          At = Predecessor[Key(At)];
+          Path.push_back(At);
+        }
+        std::reverse(Path.begin(), Path.end());
+        return Path;
+      };
       std::deque<QualifiedName> Queue{RootName};
       C.Tables.push_back(RootName);
       while (!Queue.empty()) {
         QualifiedName Parent = Queue.front();
         Queue.pop_front();
-        for (size_t I : Order) {
+        for (size_t I : Referencing(Parent)) {
           const CatalogForeignKey &FK = *FKs[I];
-          if (!(FK.Parent == Parent))
-            continue;
           // Only a FK that points at the root's key columns matters for a root-column root.
           if (Parent == RootName && !R.matches(Parent, FK.ParentColumns))
             continue;
@@ -74,7 +93,7 @@ std::vector<DeleteClosure> analyzeDeletePaths(const std::vector<const CatalogFor
               continue;
             BlockingForeignKey B;
             B.Index = I;
-            B.Path = PathTo[Key(Parent)];
+            B.Path = PathTo(Parent);
             B.Path.push_back(FK.Child);
             B.Direct = Parent == RootName;
             B.Fix = *Plan;
@@ -99,23 +118,19 @@ std::vector<DeleteClosure> analyzeDeletePaths(const std::vector<const CatalogFor
             Blocks = true;
             break;
           }
-          std::vector<QualifiedName> Path = PathTo[Key(Parent)];
           if (!SelfReferenceOnRoot) {
             C.Edges.push_back(I);
-            Path.push_back(FK.Child);
-            if (!PathTo.count(Key(FK.Child))) {
-              PathTo[Key(FK.Child)] = Path;
+            if (Predecessor.try_emplace(Key(FK.Child), Parent).second) {
               C.Tables.push_back(FK.Child);
               Queue.push_back(FK.Child);
             }
-          } else {
-            Path.push_back(FK.Child);
           }
           if (!Blocks)
             continue;
           BlockingForeignKey B;
           B.Index = I;
-          B.Path = std::move(Path);
+          B.Path = PathTo(Parent);
+          B.Path.push_back(FK.Child);
           B.Direct = Parent == RootName;
           B.ChildIsRoot = SelfReferenceOnRoot;
           bool ChildNotNull = llvm::any_of(

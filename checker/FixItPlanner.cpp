@@ -12,9 +12,12 @@ static std::string spell(llvm::StringRef Words, bool Lower) {
 Edit planOnDelete(const ReferencesClause &Ref, Action NewAction) {
   const ActionClause &D = Ref.OnDelete;
   if (D.Explicit)
-    return Edit{D.ActionBegin, D.ActionEnd - D.ActionBegin, spell(actionSql(NewAction), D.LowerCase)};
-  return Edit{Ref.InsertAt, 0,
-              spell((llvm::Twine(" ON DELETE ") + actionSql(NewAction)).str(), Ref.LowerCase)};
+    return Edit{D.ActionBegin, D.ActionEnd - D.ActionBegin,
+                spell(actionSql(NewAction), D.LowerCase) + (D.NeedsTrailingBlank ? " " : "")};
+  std::string Words = (llvm::Twine(" ON DELETE ") + actionSql(NewAction)).str();
+  if (Ref.InsertNeedsTrailingBlank)
+    Words += ' ';
+  return Edit{Ref.InsertAt, 0, spell(Words, Ref.LowerCase)};
 }
 
 size_t applyEdits(std::string &Text, std::vector<Edit> Edits) {

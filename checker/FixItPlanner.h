@@ -12,7 +12,9 @@ namespace cascade {
 
 /// Replaces an existing ON DELETE action's words, or inserts ` ON DELETE <action>` after the
 /// column list / table name / MATCH clause / ON UPDATE action, never after DEFERRABLE or NOT VALID.
-/// The new words follow the spelling case of the clause they join.
+/// The new words follow the spelling case of the clause they join. An insertion starts with a
+/// blank and ends with one unless a blank, `,`, `)` or `;` follows: the result never glues to the
+/// next token, and replaced action words sit where the old ones did.
 Edit planOnDelete(const ReferencesClause &Ref, Action NewAction);
 
 /// Applies non-overlapping edits (sorted by offset; an edit overlapping an earlier one is

@@ -35,6 +35,8 @@ struct ActionClause {
   size_t ActionBegin = 0, ActionEnd = 0; // the action words (with a SET NULL column list)
   std::vector<std::string> SetColumns;   // PG 15 SET NULL (cols)
   bool LowerCase = false;                // spelled in lower case: fixes follow suit
+  /// The text after the action words would glue onto a replacement (`SET NULL (a)NOT NULL`).
+  bool NeedsTrailingBlank = false;
 };
 
 /// Where `REFERENCES ...` sits in the text, found from scanner tokens.
@@ -45,6 +47,9 @@ struct ReferencesClause {
   char Match = 's'; // f(ull), p(artial), s(imple)
   ActionClause OnDelete, OnUpdate;
   size_t InsertAt = 0;   // a grammar-legal place for a new ON DELETE clause
+  /// The text at InsertAt would glue onto an inserted word (`users(id)NOT NULL`): the insertion
+  /// must end with a blank.
+  bool InsertNeedsTrailingBlank = false;
   bool LowerCase = false; // REFERENCES spelled in lower case
 };
 

@@ -4,17 +4,33 @@
 
 namespace cascade {
 
+// Two-pointer matching: on a mismatch, retry from the last '*' one character further on. Each
+// '*' only ever moves forward, so the cost is O(pattern * name) at worst, never exponential
+// (a recursive matcher takes seconds on a dozen stars).
 bool wildcardMatch(llvm::StringRef Pattern, llvm::StringRef Name) {
-  size_t Star = Pattern.find('*');
-  if (Star == llvm::StringRef::npos)
-    return Pattern == Name;
-  if (!Name.starts_with(Pattern.take_front(Star)))
-    return false;
-  llvm::StringRef Rest = Pattern.drop_front(Star + 1);
-  for (size_t I = Star; I <= Name.size(); ++I)
-    if (wildcardMatch(Rest, Name.drop_front(I)))
-      return true;
-  return false;
+  size_t P = 0, N = 0;
+  size_t StarP = llvm::StringRef::npos, StarN = 0;
+  while (N < Name.size()) {
+    if (P < Pattern.size() && Pattern[P] == '*') {
+      while (P < Pattern.size() && Pattern[P] == '*')
+        ++P; // a run of stars is one star
+      if (P == Pattern.size())
+        return true;
+      StarP = P;
+      StarN = N;
+    } else if (P < Pattern.size() && Pattern[P] == Name[N]) {
+      ++P;
+      ++N;
+    } else if (StarP != llvm::StringRef::npos) {
+      P = StarP;
+      N = ++StarN;
+    } else {
+      return false;
+    }
+  }
+  while (P < Pattern.size() && Pattern[P] == '*')
+    ++P;
+  return P == Pattern.size();
 }
 
 GlobList::GlobList(llvm::StringRef Globs) {

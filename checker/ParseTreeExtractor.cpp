@@ -3,56 +3,46 @@
 
 #include "llvm/ADT/STLExtras.h"
 
-using llvm::json::Array;
-using llvm::json::Object;
 
 namespace cascade {
 
 namespace {
 
-std::string str(const Object &O, llvm::StringRef Key) {
-  if (auto S = O.getString(Key))
-    return S->str();
-  return "";
-}
+std::string str(JsonRef O, llvm::StringRef Key) { return O.getString(Key).value_or(""); }
 
 /// {"Constraint": {...}} -> the inner object for the given node type.
-const Object *node(const llvm::json::Value &V, llvm::StringRef Type) {
-  if (const Object *O = V.getAsObject())
-    return O->getObject(Type);
-  return nullptr;
-}
+JsonRef node(JsonRef V, llvm::StringRef Type) { return V.getObject(Type); }
 
-std::vector<std::string> names(const Object &O, llvm::StringRef Key) {
+std::vector<std::string> names(JsonRef O, llvm::StringRef Key) {
   std::vector<std::string> Out;
-  if (const Array *A = O.getArray(Key))
-    for (const llvm::json::Value &V : *A)
-      if (const Object *S = node(V, "String"))
-        Out.push_back(str(*S, "sval"));
+  for (JsonRef V : O.getArray(Key).elements())
+    if (JsonRef S = node(V, "String"))
+      Out.push_back(str(S, "sval"));
   return Out;
 }
 
-QualifiedName rangeVar(const Object *RV) {
+QualifiedName rangeVar(JsonRef RV) {
   QualifiedName N;
   if (RV) {
-    N.Schema = str(*RV, "schemaname");
-    N.Name = str(*RV, "relname");
+    N.Schema = str(RV, "schemaname");
+    N.Name = str(RV, "relname");
   }
   return N;
 }
 
-size_t location(const Object &O) { return static_cast<size_t>(O.getInteger("location").value_or(0)); }
+size_t location(JsonRef O) {
+  return static_cast<size_t>(std::max<int64_t>(0, O.getInteger("location").value_or(0)));
+}
 
-bool hasConstraint(const Object &ColumnDef, llvm::StringRef ConType) {
-  if (const Array *Cs = ColumnDef.getArray("constraints"))
-    for (const llvm::json::Value &V : *Cs)
-      if (const Object *C = node(V, "Constraint"))
-        if (str(*C, "contype") == ConType)
-          return true;
+bool hasConstraint(JsonRef ColumnDef, llvm::StringRef ConType) {
+  for (JsonRef V : ColumnDef.getArray("constraints").elements())
+    if (JsonRef C = node(V, "Constraint"))
+      if (str(C, "contype") == ConType)
+        return true;
   return false;
 }
 
-bool columnNotNull(const Object &ColumnDef) {
+bool columnNotNull(JsonRef ColumnDef) {
   return ColumnDef.getBoolean("is_not_null").value_or(false) ||
          hasConstraint(ColumnDef, "CONSTR_NOTNULL") || hasConstraint(ColumnDef, "CONSTR_PRIMARY");
 }
@@ -61,15 +51,15 @@ class Extractor {
 public:
   Extractor(size_t Base, StatementContext &Ctx) : Base(Base), Ctx(Ctx) {}
 
-  void statement(const Object &Stmt) {
-    if (const Object *Create = Stmt.getObject("CreateStmt"))
-      createTable(*Create);
-    else if (const Object *Alter = Stmt.getObject("AlterTableStmt"))
-      alterTable(*Alter);
-    else if (const Object *Drop = Stmt.getObject("DropStmt"))
-      dropTables(*Drop);
-    else if (const Object *Rename = Stmt.getObject("RenameStmt"))
-      rename(*Rename);
+  void statement(JsonRef Stmt) {
+    if (JsonRef Create = Stmt.getObject("CreateStmt"))
+      createTable(Create);
+    else if (JsonRef Alter = Stmt.getObject("AlterTableStmt"))
+      alterTable(Alter);
+    else if (JsonRef Drop = Stmt.getObject("DropStmt"))
+      dropTables(Drop);
+    else if (JsonRef Rename = Stmt.getObject("RenameStmt"))
+      rename(Rename);
   }
 
 private:
@@ -77,7 +67,7 @@ private:
   StatementContext &Ctx;
 
   /// A FK constraint node: its clause is found from the tokens at its location.
-  void foreignKey(const Object &C, const QualifiedName &Child, std::vector<std::string> Cols,
+  void foreignKey(JsonRef C, const QualifiedName &Child, std::vector<std::string> Cols,
                   std::vector<bool> NotNull, bool Deferrable, bool InitiallyDeferred) {
     size_t I = tokenAt(Ctx, Base + location(C));
     while (I < Ctx.Last && !Ctx.Toks[I].is("references"))
@@ -102,22 +92,22 @@ private:
   }
 
   /// A ColumnDef's constraints, in order: attributes such as DEFERRABLE follow the FK they modify.
-  void columnConstraints(const Object &Def, const QualifiedName &Table) {
-    const Array *Cs = Def.getArray("constraints");
-    if (!Cs)
+  void columnConstraints(JsonRef Def, const QualifiedName &Table) {
+    std::vector<JsonRef> Cs = Def.getArray("constraints").elements();
+    if (Cs.empty())
       return;
     std::string Col = str(Def, "colname");
     bool NotNull = columnNotNull(Def);
     if (!NotNull)
       NotNull = Ctx.Cat.notNull(Table, Col).value_or(false);
-    for (size_t I = 0; I < Cs->size(); ++I) {
-      const Object *C = node((*Cs)[I], "Constraint");
-      if (!C || str(*C, "contype") != "CONSTR_FOREIGN")
+    for (size_t I = 0; I < Cs.size(); ++I) {
+      JsonRef C = node(Cs[I], "Constraint");
+      if (!C || str(C, "contype") != "CONSTR_FOREIGN")
         continue;
       bool Deferrable = false, Deferred = false;
-      for (size_t J = I + 1; J < Cs->size(); ++J) {
-        const Object *A = node((*Cs)[J], "Constraint");
-        std::string Type = A ? str(*A, "contype") : "";
+      for (size_t J = I + 1; J < Cs.size(); ++J) {
+        JsonRef A = node(Cs[J], "Constraint");
+        std::string Type = A ? str(A, "contype") : "";
         if (Type == "CONSTR_ATTR_DEFERRABLE")
           Deferrable = true;
         else if (Type == "CONSTR_ATTR_DEFERRED")
@@ -125,11 +115,11 @@ private:
         else if (Type != "CONSTR_ATTR_NOT_DEFERRABLE" && Type != "CONSTR_ATTR_IMMEDIATE")
           break;
       }
-      foreignKey(*C, Table, {Col}, {NotNull}, Deferrable, Deferred);
+      foreignKey(C, Table, {Col}, {NotNull}, Deferrable, Deferred);
     }
   }
 
-  void tableConstraint(const Object &C, const QualifiedName &Table) {
+  void tableConstraint(JsonRef C, const QualifiedName &Table) {
     if (str(C, "contype") == "CONSTR_PRIMARY") {
       bool Existed;
       Ctx.Cat.create(Table, Existed).PrimaryKey = names(C, "keys");
@@ -144,72 +134,66 @@ private:
     foreignKey(C, Table, std::move(Cols), std::move(NotNull), false, false);
   }
 
-  void createTable(const Object &Create) {
+  void createTable(JsonRef Create) {
     QualifiedName Name = rangeVar(Create.getObject("relation"));
     bool Existed;
     Table &T = Ctx.Cat.create(Name, Existed);
     if (Existed)
       return; // CREATE TABLE IF NOT EXISTS of a known table does nothing
-    const Array *Elts = Create.getArray("tableElts");
-    if (!Elts)
-      return;
+    std::vector<JsonRef> Elts = Create.getArray("tableElts").elements();
     // Columns and the primary key first: a table-level FK may name a column defined after it.
-    for (const llvm::json::Value &V : *Elts) {
-      if (const Object *Def = node(V, "ColumnDef")) {
-        T.Columns.push_back({str(*Def, "colname"), columnNotNull(*Def)});
-        if (hasConstraint(*Def, "CONSTR_PRIMARY"))
-          T.PrimaryKey = {str(*Def, "colname")};
-      } else if (const Object *C = node(V, "Constraint"))
-        if (str(*C, "contype") == "CONSTR_PRIMARY")
-          T.PrimaryKey = names(*C, "keys");
+    for (JsonRef V : Elts) {
+      if (JsonRef Def = node(V, "ColumnDef")) {
+        T.addColumn({str(Def, "colname"), columnNotNull(Def)});
+        if (hasConstraint(Def, "CONSTR_PRIMARY"))
+          T.PrimaryKey = {str(Def, "colname")};
+      } else if (JsonRef C = node(V, "Constraint"))
+        if (str(C, "contype") == "CONSTR_PRIMARY")
+          T.PrimaryKey = names(C, "keys");
     }
-    for (const llvm::json::Value &V : *Elts) {
-      if (const Object *Def = node(V, "ColumnDef"))
-        columnConstraints(*Def, Name);
-      else if (const Object *C = node(V, "Constraint"))
-        tableConstraint(*C, Name);
+    for (JsonRef V : Elts) {
+      if (JsonRef Def = node(V, "ColumnDef"))
+        columnConstraints(Def, Name);
+      else if (JsonRef C = node(V, "Constraint"))
+        tableConstraint(C, Name);
     }
   }
 
-  void alterTable(const Object &Alter) {
+  void alterTable(JsonRef Alter) {
     QualifiedName Name = rangeVar(Alter.getObject("relation"));
-    const Array *Cmds = Alter.getArray("cmds");
-    if (!Cmds)
-      return;
-    for (const llvm::json::Value &V : *Cmds) {
-      const Object *Cmd = node(V, "AlterTableCmd");
+    for (JsonRef V : Alter.getArray("cmds").elements()) {
+      JsonRef Cmd = node(V, "AlterTableCmd");
       if (!Cmd)
         continue;
-      std::string Sub = str(*Cmd, "subtype");
-      const llvm::json::Value *Def = Cmd->get("def");
+      std::string Sub = str(Cmd, "subtype");
+      JsonRef Def = Cmd.get("def");
       Table *T = Ctx.Cat.find(Name);
       if (Sub == "AT_AddConstraint" && Def) {
-        if (const Object *C = node(*Def, "Constraint"))
-          tableConstraint(*C, Name);
+        if (JsonRef C = node(Def, "Constraint"))
+          tableConstraint(C, Name);
       } else if (Sub == "AT_AddColumn" && Def) {
-        if (const Object *CD = node(*Def, "ColumnDef")) {
-          if (T && !T->column(str(*CD, "colname")))
-            T->Columns.push_back({str(*CD, "colname"), columnNotNull(*CD)});
-          columnConstraints(*CD, Name);
+        if (JsonRef CD = node(Def, "ColumnDef")) {
+          if (T)
+            T->addColumn({str(CD, "colname"), columnNotNull(CD)});
+          columnConstraints(CD, Name);
         }
       } else if (T && (Sub == "AT_SetNotNull" || Sub == "AT_DropNotNull")) {
-        if (Column *C = T->column(str(*Cmd, "name")))
+        if (Column *C = T->column(str(Cmd, "name")))
           C->NotNull = Sub == "AT_SetNotNull";
       } else if (Sub == "AT_DropColumn") {
-        Ctx.Cat.dropColumn(Name, str(*Cmd, "name"));
+        Ctx.Cat.dropColumn(Name, str(Cmd, "name"));
       } else if (Sub == "AT_DropConstraint") {
-        Ctx.Cat.dropConstraint(Name, str(*Cmd, "name"));
+        Ctx.Cat.dropConstraint(Name, str(Cmd, "name"));
       }
     }
   }
 
-  void dropTables(const Object &Drop) {
+  void dropTables(JsonRef Drop) {
     if (str(Drop, "removeType") != "OBJECT_TABLE")
       return;
-    if (const Array *Objs = Drop.getArray("objects"))
-      for (const llvm::json::Value &V : *Objs)
-        if (const Object *List = node(V, "List")) {
-          std::vector<std::string> Parts = names(*List, "items");
+    for (JsonRef V : Drop.getArray("objects").elements())
+        if (JsonRef List = node(V, "List")) {
+          std::vector<std::string> Parts = names(List, "items");
           if (Parts.empty())
             continue;
           QualifiedName N;
@@ -220,7 +204,7 @@ private:
         }
   }
 
-  void rename(const Object &R) {
+  void rename(JsonRef R) {
     QualifiedName Name = rangeVar(R.getObject("relation"));
     std::string Type = str(R, "renameType");
     if (Type == "OBJECT_COLUMN")
@@ -234,7 +218,7 @@ private:
 
 } // namespace
 
-void extractFromParseTree(const Object &Stmt, size_t Base, StatementContext &Ctx) {
+void extractFromParseTree(JsonRef Stmt, size_t Base, StatementContext &Ctx) {
   Extractor(Base, Ctx).statement(Stmt);
 }
 

@@ -56,9 +56,62 @@ bool sqlTypeName(const Token &T) {
 
 } // namespace
 
+namespace {
+
+/// Per-token facts computed in one pass each, so that a statement with thousands of REFERENCES
+/// in one element costs linear time, not a walk over the element per clause.
+struct ElementIndex {
+  std::vector<size_t> Start;      // the first token of the element holding each token
+  std::vector<size_t> LastDeferrable, AnyDeferred, AnyNotValid; // from here to the next , or )
+  static constexpr size_t None = ~size_t(0);
+
+  ElementIndex(const std::vector<Token> &T, size_t First, size_t Last)
+      : Start(Last - First), LastDeferrable(Last - First + 1, None),
+        AnyDeferred(Last - First + 1, None), AnyNotValid(Last - First + 1, None) {
+    std::vector<size_t> Outer; // element starts of the enclosing groups
+    size_t Current = First;
+    for (size_t I = First; I < Last; ++I) {
+      Start[I - First] = Current;
+      const Token &P = T[I];
+      if (P.isPunct('(')) {
+        Outer.push_back(Current);
+        Current = I + 1;
+      } else if (P.isPunct(')') && !Outer.empty()) {
+        Current = Outer.back();
+        Outer.pop_back();
+      } else if (isBoundary(P) || P.is("add") || P.is("column") ||
+                 (P.is("exists") && I > First && T[I - 1].is("not"))) {
+        Current = I + 1;
+      }
+    }
+    for (size_t I = Last; I-- > First;) {
+      size_t K = I - First;
+      if (T[I].isPunct(',') || T[I].isPunct(')'))
+        continue; // the runs stop here
+      LastDeferrable[K] = LastDeferrable[K + 1] != None  ? LastDeferrable[K + 1]
+                          : T[I].is("deferrable")        ? I
+                                                         : None;
+      AnyDeferred[K] = T[I].is("deferred") ? I : AnyDeferred[K + 1];
+      AnyNotValid[K] = T[I].is("valid") && I > 0 && T[I - 1].is("not") ? I : AnyNotValid[K + 1];
+    }
+  }
+};
+
+} // namespace
+
 void extractFromTokens(StatementContext &Ctx) {
   const std::vector<Token> &T = Ctx.Toks;
   QualifiedName Table = statementTable(Ctx);
+  if (Ctx.First >= Ctx.Last)
+    return;
+  ElementIndex Elements(T, Ctx.First, Ctx.Last);
+  // Scans of an element's prefix continue where the previous clause in the element stopped.
+  struct PrefixScan {
+    size_t Element = ElementIndex::None;
+    size_t NotNullTo = 0, NameTo = 0, ShapedTo = 0;
+    bool NotNull = false, Shaped = true;
+    std::string Name;
+  } Scan;
   for (size_t R = Ctx.First; R < Ctx.Last; ++R) {
     if (!T[R].is("references"))
       continue;
@@ -92,41 +145,36 @@ void extractFromTokens(StatementContext &Ctx) {
     }
     if (FK.Columns.empty()) {
       // A column definition: its name is the first token after the element's start.
-      size_t B = R;
-      int Depth = 0;
-      while (B > Ctx.First) {
-        const Token &P = T[B - 1];
-        if (P.isPunct(')'))
-          ++Depth;
-        else if (P.isPunct('(') && Depth > 0)
-          --Depth;
-        else if (Depth == 0 && (isBoundary(P) || P.is("add") || P.is("column") ||
-                                (P.is("exists") && B >= 3 && T[B - 2].is("not"))))
-          break;
-        --B;
-      }
+      size_t B = Elements.Start[R - Ctx.First];
       if (B >= R || !T[B].isName())
         continue; // `REFERENCES` with no column before it: not a definition
+      if (Scan.Element != B) {
+        Scan = PrefixScan();
+        Scan.Element = B;
+        Scan.NotNullTo = Scan.NameTo = B;
+        Scan.ShapedTo = B + 2;
+        Scan.Shaped = B + 1 < R && sqlTypeName(T[B + 1]);
+      }
       // A fragment must look like `name type ... REFERENCES` to count as a column definition.
       if (Ctx.Opts.Fragments && Table.empty()) {
-        bool Shaped = B + 1 < R && sqlTypeName(T[B + 1]);
-        for (size_t J = B + 2; J < R; ++J)
-          Shaped = Shaped && columnDefinitionWord(T[J]);
-        if (!Shaped)
-          B = R;
+        for (; Scan.ShapedTo < R; ++Scan.ShapedTo)
+          Scan.Shaped = Scan.Shaped && columnDefinitionWord(T[Scan.ShapedTo]);
+        if (!Scan.Shaped)
+          continue;
       }
-      if (B >= R)
-        continue;
       FK.Columns.push_back(T[B].Name);
-      bool NotNull = false;
-      for (size_t J = B; J + 1 < Ctx.Last; ++J) {
+      for (; Scan.NotNullTo + 1 < Ctx.Last; ++Scan.NotNullTo) {
+        size_t J = Scan.NotNullTo;
         if (J > R && (T[J].isPunct(',') || T[J].isPunct(')')))
           break;
-        NotNull = NotNull || (T[J].is("not") && T[J + 1].is("null")) ||
-                  (T[J].is("primary") && T[J + 1].is("key"));
-        if (J + 1 < R && T[J].is("constraint") && T[J + 1].isName())
-          FK.Name = T[J + 1].Name;
+        Scan.NotNull = Scan.NotNull || (T[J].is("not") && T[J + 1].is("null")) ||
+                       (T[J].is("primary") && T[J + 1].is("key"));
       }
+      for (; Scan.NameTo + 1 < R; ++Scan.NameTo)
+        if (T[Scan.NameTo].is("constraint") && T[Scan.NameTo + 1].isName())
+          Scan.Name = T[Scan.NameTo + 1].Name;
+      FK.Name = Scan.Name;
+      bool NotNull = Scan.NotNull;
       if (!NotNull && !Table.empty())
         NotNull = Ctx.Cat.notNull(Table, FK.Columns[0]).value_or(false);
       FK.NotNull = {NotNull};
@@ -139,13 +187,12 @@ void extractFromTokens(StatementContext &Ctx) {
     size_t J = R;
     while (J < Ctx.Last && T[J].End <= FK.Ref.End)
       ++J;
-    for (; J < Ctx.Last && !T[J].isPunct(',') && !T[J].isPunct(')'); ++J) {
-      if (T[J].is("deferrable"))
-        FK.Deferrable = !(J > 0 && T[J - 1].is("not"));
-      else if (T[J].is("deferred"))
-        FK.InitiallyDeferred = true;
-      else if (T[J].is("valid") && T[J - 1].is("not"))
-        FK.NotValid = true;
+    if (J < Ctx.Last) {
+      size_t K = J - Ctx.First;
+      if (size_t D = Elements.LastDeferrable[K]; D != ElementIndex::None)
+        FK.Deferrable = !(D > 0 && T[D - 1].is("not"));
+      FK.InitiallyDeferred = Elements.AnyDeferred[K] != ElementIndex::None;
+      FK.NotValid = Elements.AnyNotValid[K] != ElementIndex::None;
     }
     FK.DefinitionBegin = T[Start].Begin;
     recordForeignKey(Ctx, std::move(FK));

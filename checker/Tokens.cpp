@@ -80,14 +80,101 @@ static Token makeToken(llvm::StringRef Text, const PgQuery__ScanToken &T, size_t
   return Tok;
 }
 
+namespace {
+
+bool identStart(char C) {
+  return llvm::isAlpha(C) || C == '_' || static_cast<unsigned char>(C) >= 0x80;
+}
+bool identCont(char C) { return identStart(C) || llvm::isDigit(C) || C == '$'; }
+
+/// PostgreSQL's scanner rescans nested comments in quadratic time. A linear pass that skips
+/// what the scanner skips (strings, quoted identifiers, dollar quotes, `--` comments) finds a
+/// comment nested deeper than the limit before the scanner sees it.
+struct DeepComment {
+  size_t Outer;   // where the outermost comment around it starts
+  size_t Opening; // the `/*` that goes one level too deep
+};
+
+std::optional<DeepComment> findDeepComment(llvm::StringRef T, unsigned Limit) {
+  size_t I = 0, N = T.size();
+  auto SkipQuoted = [&](char Quote, bool Backslash) {
+    for (++I; I < N; ++I) {
+      if (Backslash && T[I] == '\\') {
+        ++I;
+      } else if (T[I] == Quote) {
+        if (I + 1 < N && T[I + 1] == Quote)
+          ++I; // a doubled quote
+        else
+          break;
+      }
+    }
+    ++I;
+  };
+  while (I < N) {
+    char C = T[I];
+    if (C == '/' && I + 1 < N && T[I + 1] == '*') {
+      size_t Outer = I;
+      unsigned Depth = 0;
+      while (I < N) {
+        if (T[I] == '/' && I + 1 < N && T[I + 1] == '*') {
+          if (++Depth > Limit)
+            return DeepComment{Outer, I};
+          I += 2;
+        } else if (T[I] == '*' && I + 1 < N && T[I + 1] == '/') {
+          I += 2;
+          if (--Depth == 0)
+            break;
+        } else {
+          ++I;
+        }
+      }
+    } else if (C == '-' && I + 1 < N && T[I + 1] == '-') {
+      while (I < N && T[I] != '\n' && T[I] != '\r')
+        ++I;
+    } else if (C == '\'' || C == '"') {
+      SkipQuoted(C, false);
+    } else if (C == '$' && !(I + 1 < N && llvm::isDigit(T[I + 1]))) {
+      // $tag$ ... $tag$ (a `$1` parameter is not one)
+      size_t J = I + 1;
+      while (J < N && T[J] != '$' && (identStart(T[J]) || (J > I + 1 && llvm::isDigit(T[J]))))
+        ++J;
+      if (J >= N || T[J] != '$') {
+        ++I;
+        continue;
+      }
+      llvm::StringRef Delim = T.slice(I, J + 1);
+      size_t Close = T.find(Delim, J + 1);
+      I = Close == llvm::StringRef::npos ? N : Close + Delim.size();
+    } else if (identStart(C)) {
+      size_t Start = I;
+      while (I < N && identCont(T[I]))
+        ++I;
+      // E'...' takes backslash escapes; any other word before a quote is a separate token.
+      if (I - Start == 1 && (C == 'e' || C == 'E') && I < N && T[I] == '\'')
+        SkipQuoted('\'', true);
+    } else {
+      ++I;
+    }
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
 TokenStream tokenize(llvm::StringRef Text, size_t Base) {
   TokenStream Out;
   std::string Buffer = Text.str();
+  if (std::optional<DeepComment> Deep = findDeepComment(Text, MaxCommentNesting)) {
+    Out.Error = SyntaxError{Base + Deep->Opening,
+                            "comment nests more than " + std::to_string(MaxCommentNesting) +
+                                " levels deep"};
+    Buffer.resize(Deep->Outer);
+  }
   for (;;) {
     ScanResult Scan(Buffer);
     if (const PgQueryError *E = Scan.error()) {
       size_t At = cursorPosToByte(Buffer, E->cursorpos);
-      if (!Out.Error)
+      if (!Out.Error || Base + At < Out.Error->Offset)
         Out.Error = SyntaxError{Base + At, E->message ? E->message : "scanner error"};
       // Keep what precedes the bad token: findings before it are still reported.
       if (At == 0 || At >= Buffer.size())

@@ -36,6 +36,10 @@ struct TokenStream {
   std::optional<SyntaxError> Error; // scanner error; Tokens cover the text before it
 };
 
+/// Comments nested deeper than this end the scan with an error (PostgreSQL's scanner takes
+/// quadratic time on deep nesting).
+inline constexpr unsigned MaxCommentNesting = 1000;
+
 /// Scans Text (which lives at absolute offset Base of the analysed buffer).
 TokenStream tokenize(llvm::StringRef Text, size_t Base = 0);
 

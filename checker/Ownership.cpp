@@ -5,6 +5,8 @@
 #include "llvm/ADT/StringExtras.h"
 
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace cascade {
 
@@ -99,6 +101,18 @@ std::string columnText(const CatalogForeignKey &FK) {
   return FK.Columns.size() == 1 ? Out : "(" + Out + ")";
 }
 
+/// The keys' columns for a note, at most a few of them: every key of a table gets such a note,
+/// so an unbounded list would make the output quadratic in the number of keys.
+std::string keyList(const std::vector<const DirectKey *> &Keys, llvm::StringRef Separator) {
+  constexpr size_t Shown = 4;
+  std::string Out;
+  for (size_t I = 0; I < Keys.size() && I < Shown; ++I)
+    Out += (I ? Separator.str() : "") + columnText(*Keys[I]->FK);
+  if (Keys.size() > Shown)
+    Out += " and " + std::to_string(Keys.size() - Shown) + " more";
+  return Out;
+}
+
 struct TableContext {
   const QualifiedName *Table;
   const QualifiedName *Root;
@@ -106,6 +120,7 @@ struct TableContext {
   const CatalogForeignKey *Chain = nullptr; // a NOT NULL key into another closure table
   std::vector<std::string> PrimaryKey;
   std::vector<std::pair<size_t, size_t>> Duplicates; // key index, the key it repeats
+  std::unordered_map<std::string, size_t> KeyByColumns; // columns -> the first key on them
 };
 
 class Classifier {
@@ -114,16 +129,13 @@ public:
 
   void run() {
     std::vector<const DirectKey *> Link;
+    std::unordered_set<std::string> PrimaryKey(T.PrimaryKey.begin(), T.PrimaryKey.end());
     for (const DirectKey &K : T.Keys)
-      if (K.NotNull && !T.PrimaryKey.empty() &&
-          llvm::all_of(K.FK->Columns, [&](const std::string &C) {
-            return llvm::is_contained(T.PrimaryKey, C);
-          }))
+      if (K.NotNull && !PrimaryKey.empty() &&
+          llvm::all_of(K.FK->Columns, [&](const std::string &C) { return PrimaryKey.count(C); }))
         Link.push_back(&K);
     if (Link.size() >= 2) {
-      std::string Sides;
-      for (const DirectKey *K : Link)
-        Sides += (Sides.empty() ? "" : ", ") + columnText(*K->FK);
+      std::string Sides = keyList(Link, ", ");
       for (const DirectKey *K : Link)
         set(*K, KeyRole::LinkSide, Action::Cascade,
             {table() + " links two rows of " + root() + ": its primary key holds " + Sides +
@@ -165,9 +177,7 @@ public:
     } else if (Unnamed.size() >= 2 || (Unnamed.empty() && Candidates.size() >= 2 &&
                                        Candidates.front()->NotNull)) {
       std::vector<const DirectKey *> &Tied = Unnamed.empty() ? Candidates : Unnamed;
-      std::string Names;
-      for (const DirectKey *K : Tied)
-        Names += (Names.empty() ? "" : ", ") + columnText(*K->FK);
+      std::string Names = keyList(Tied, ", ");
       for (const DirectKey *K : Tied)
         set(*K, KeyRole::Undecided, std::nullopt,
             {table() + " has several keys to " + root() + " that could own its rows (" + Names +
@@ -194,9 +204,7 @@ private:
 
   /// How the table is owned when not through K: its owner keys, or its chained key.
   std::string owningPath() const {
-    std::string Path;
-    for (const DirectKey *O : Owners)
-      Path += (Path.empty() ? "" : " and ") + columnText(*O->FK);
+    std::string Path = keyList(Owners, " and ");
     if (Path.empty() && T.Chain)
       Path = columnText(*T.Chain) + " -> " + T.Chain->Parent.str();
     return Path;
@@ -277,11 +285,9 @@ classify(const std::vector<const CatalogForeignKey *> &FKs, const CheckOptions &
       T.Table = &FK.Child;
       T.Root = &C.RootName;
       // A second key on the same columns (the table defined twice) shares the first's decision.
-      if (auto Same = llvm::find_if(T.Keys, [&](const DirectKey &K) {
-            return K.FK->Columns == FK.Columns;
-          });
-          Same != T.Keys.end()) {
-        T.Duplicates.push_back({I, Same->Index});
+      auto [Same, New] = T.KeyByColumns.try_emplace(llvm::join(FK.Columns, "\x1f"), I);
+      if (!New) {
+        T.Duplicates.push_back({I, Same->second});
         continue;
       }
       T.Keys.push_back({I, &FK, anyNotNull(FK, NotNull),

@@ -11,8 +11,10 @@
 #include "CleanupMigration.h"
 #include "PgQuery.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/JSON.h"
 
+#include <cstdlib>
 #include <fuzzer/FuzzedDataProvider.h>
 
 using namespace cascade;
@@ -22,7 +24,7 @@ namespace {
 [[noreturn]] void violated(const std::string &File, const std::string &What,
                            const std::string &Text) {
   fuzz::invariantFailed("cleanup-migration",
-                        File + ": " + What + "\n---- " + File + " ----\n" + Text);
+                        What + " (in " + File + ")\n---- " + File + " ----\n" + Text);
 }
 
 /// Words PostgreSQL will not take as a bare table or column name, and strings that end or open a
@@ -43,6 +45,10 @@ std::string hostileName(FuzzedDataProvider &In) {
     Name = In.ConsumeRandomLengthString(70);
   Name.erase(std::remove(Name.begin(), Name.end(), '\0'), Name.end());
   Name = llvm::json::fixUTF8(Name); // names come from UTF-8 text or a UTF-8 database
+  // To look past a known line-break injection while it is being fixed (docs/fuzzing.md).
+  static const bool NoLineBreaks = std::getenv("CASCADE_FUZZ_NAMES_WITHOUT_LINE_BREAKS");
+  if (NoLineBreaks)
+    llvm::erase_if(Name, [](char C) { return C == '\n' || C == '\r'; });
   while (Name.size() > 63) {        // NAMEDATALEN - 1: longer names are truncated by PostgreSQL
     Name.pop_back();
     while (!Name.empty() && (static_cast<unsigned char>(Name.back()) & 0xC0) == 0x80)
@@ -96,7 +102,7 @@ CleanupPlan hostilePlan(FuzzedDataProvider &In) {
     FK.OnUpdate = anyAction(In);
     if (FK.OnDelete == Action::SetNull || FK.OnDelete == Action::SetDefault)
       FK.SetNullColumns = hostileColumns(In, 0);
-    FK.Match = In.PickValueInArray({'s', 'f', 'p'});
+    FK.Match = In.ConsumeBool() ? 'f' : 's'; // PostgreSQL rejects MATCH PARTIAL ("not yet implemented")
     FK.Deferrable = In.ConsumeBool();
     FK.InitiallyDeferred = FK.Deferrable && In.ConsumeBool();
     if (In.ConsumeIntegralInRange(0, 3) != 0)

@@ -12,6 +12,9 @@
 #include "PgQuery.h"
 #include "Tokens.h"
 
+#include "llvm/ADT/StringExtras.h"
+
+#include <cstdlib>
 #include <map>
 
 using namespace cascade;
@@ -79,6 +82,23 @@ std::string fixAll(const std::string &Text, const std::vector<Finding> &Findings
   return Out;
 }
 
+/// An insertion directly followed by a word, number, quote or dollar sign: the known gluing of
+/// issue 8 item 3. Skipped when CASCADE_FUZZ_SKIP_GLUED_INSERTIONS is set, to look past it
+/// while it is being fixed (docs/fuzzing.md).
+bool gluedInsertion(const std::string &Text, const Finding &F) {
+  static const bool Skip = std::getenv("CASCADE_FUZZ_SKIP_GLUED_INSERTIONS");
+  if (!Skip)
+    return false;
+  for (const Edit &E : F.Edits) {
+    size_t After = E.Offset + E.Length;
+    if (After < Text.size() && !llvm::isSpace(Text[After]) &&
+        !llvm::StringRef(",);").contains(Text[After]) && !E.Text.empty() &&
+        !llvm::isSpace(E.Text.back()))
+      return true;
+  }
+  return false;
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
@@ -88,7 +108,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   const CheckerOptions Opts = fuzz::optionsFor(fuzz::inputHash(Data, Size));
   const std::string Text = Input.str();
   CheckResult Before = checkSql(Text, Opts);
-  if (llvm::none_of(Before.Findings, offersFix))
+  if (llvm::none_of(Before.Findings, offersFix) ||
+      llvm::any_of(Before.Findings, [&](const Finding &F) { return gluedInsertion(Text, F); }))
     return 0;
   const bool Tokenized = tokenizes(Text), Parsed = parses(Text);
   std::map<FindingKey, size_t> CountBefore = countFindings(Before.Findings);

@@ -6,7 +6,8 @@ OUT_DIR/<target>/ gets one file per seed, named by the hash of its bytes (so reb
 idempotent and duplicates collapse). The lit inputs are every test/**/*.sql and *.cpp file,
 every .cascade-tidy.yaml, and the split-file sections (//--- name) of *.test files, by the
 section's extension. The cleanup-migration target reads bytes as choices, not text: any seed
-does, so it gets the SQL seeds too, plus its regressions.
+does, so it gets the SQL seeds too, plus its regressions. GENERATED below adds the large
+hostile inputs of issue 8 (deep expressions, nested comments, many-star globs, many keys).
 """
 import hashlib
 import os
@@ -81,6 +82,24 @@ def files_under(folder):
                 yield f, fh.read()
 
 
+# Hostile inputs of issue 8 too big or too repetitive to check in, made here: (targets, bytes).
+GENERATED = [
+    # item 2: 20,000-term expression, deep recursion in the parse-tree reader
+    (("analyzer", "fix"), b"SELECT " + b"1+" * 20000 + b"1;\n"),
+    (("analyzer",), b"CREATE TABLE t (u int REFERENCES users(id) DEFAULT " + b"(" * 5000 +
+     b"1" + b")" * 5000 + b");\n"),
+    # item 9: deeply nested comments, quadratic in libpg_query's lexer
+    (("analyzer",), b"/* " * 30000 + b"x" + b" */" * 30000 +
+     b"\nCREATE TABLE t (u int REFERENCES users(id));\n"),
+    # item 4: a glob with many stars in a NOLINT comment and in Checks
+    (("analyzer",), b"-- NOLINT(" + b"*" * 14 + b"b)\nCREATE TABLE t (u int REFERENCES users);\n"),
+    (("config",), b"Checks: '" + b"*" * 14 + b"b'\nWarningsAsErrors: '" + b"*" * 14 + b"c'\n"),
+    # item 7: many keys in one statement
+    (("analyzer",), b"CREATE TABLE t (id int PRIMARY KEY" +
+     b"".join(b", c%d int REFERENCES t(id)" % i for i in range(5000)) + b");\n"),
+]
+
+
 def main():
     src_root, out_dir = sys.argv[1], sys.argv[2]
     test_root = os.path.join(src_root, "test")
@@ -99,6 +118,9 @@ def main():
                 for target, kinds in KINDS.items():
                     if target == owner or (kind in kinds and target != "cleanup-migration"):
                         seeds[target].add(data)
+    for targets, data in GENERATED:
+        for target in targets:
+            seeds[target].add(data)
     for target, datas in seeds.items():
         folder = os.path.join(out_dir, target)
         os.makedirs(folder, exist_ok=True)

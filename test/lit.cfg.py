@@ -36,6 +36,12 @@ if getattr(config, "cascade_sanitized", False):
         os.chmod(wrapper, 0o755)
     search_path.insert(0, wrapper_dir)
     config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1:halt_on_error=1"
+    # ASan reserves terabytes of address space for its shadow memory, so a hostile-input test's
+    # `ulimit -v KB` would stop every sanitized tool at start-up. Under ASan the same bound is
+    # its resident-memory limit: the tool is stopped with an error once it uses that much.
+    config.substitutions.insert(0, (
+        r"ulimit -v ([0-9]+)",
+        r'export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}hard_rss_limit_mb=$((\1 / 1024))"'))
 config.environment["PATH"] = os.pathsep.join(search_path)
 config.environment["LC_ALL"] = "C"
 

@@ -1,8 +1,9 @@
 #include "Config.h"
+#include "RegularFile.h"
 
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/YAMLParser.h"
 #include "llvm/Support/YAMLTraits.h"
 
 namespace llvm::yaml {
@@ -38,8 +39,104 @@ void Config::mergeFrom(const Config &Over) {
     Source = Over.Source;
 }
 
+namespace {
+
+/// What yaml::Input would quietly misread, found on the raw YAML: a second document (ignored),
+/// aliases and anchors (an alias reads as an empty value), keys without a value or with `~` /
+/// `null` (an empty string or the text "~"), and nesting deep enough to exhaust the stack.
+class YamlShapeCheck {
+public:
+  explicit YamlShapeCheck(llvm::StringRef Yaml) : Stream(Yaml, SM, /*ShowColors=*/false) {
+    SM.setDiagHandler([](const llvm::SMDiagnostic &, void *) {}, nullptr);
+  }
+
+  /// "LINE:COL: message" for the first problem.
+  std::optional<std::string> run() {
+    unsigned Documents = 0;
+    for (llvm::yaml::Document &D : Stream) {
+      llvm::yaml::Node *Root = D.getRoot();
+      if (!Root)
+        return std::nullopt; // a syntax error: yaml::Input names it
+      if (++Documents > 1 && !llvm::isa<llvm::yaml::NullNode>(Root))
+        return at(Root, "a second YAML document; a configuration is one document");
+      if (auto *Map = llvm::dyn_cast<llvm::yaml::MappingNode>(Root))
+        for (llvm::yaml::KeyValueNode &KV : *Map) {
+          llvm::yaml::Node *Value = KV.getValue();
+          if (isNull(Value))
+            return at(llvm::isa_and_nonnull<llvm::yaml::ScalarNode>(Value) ? Value : KV.getKey(),
+                      "no value for '" + keyName(KV) +
+                          "'; give one or leave the key out for the default");
+          if (auto Problem = walk(KV.getKey(), 1, KV.getKey()))
+            return Problem;
+          if (auto Problem = walk(Value, 1, KV.getKey()))
+            return Problem;
+        }
+      else if (auto Problem = walk(Root, 0, Root))
+        return Problem;
+    }
+    return std::nullopt;
+  }
+
+private:
+  static constexpr unsigned MaxDepth = 32;
+
+  std::string at(llvm::yaml::Node *N, const std::string &Message) {
+    auto [Line, Col] = SM.getLineAndColumn(N->getSourceRange().Start);
+    return std::to_string(Line) + ":" + std::to_string(Col) + ": " + Message;
+  }
+
+  static bool isNull(llvm::yaml::Node *N) {
+    if (!N || llvm::isa<llvm::yaml::NullNode>(N))
+      return true;
+    auto *S = llvm::dyn_cast<llvm::yaml::ScalarNode>(N);
+    if (!S || !N->getRawTag().empty())
+      return false;
+    llvm::StringRef Raw = S->getRawValue();
+    return Raw == "~" || Raw == "null" || Raw == "Null" || Raw == "NULL";
+  }
+
+  static std::string keyName(llvm::yaml::KeyValueNode &KV) {
+    if (auto *S = llvm::dyn_cast_or_null<llvm::yaml::ScalarNode>(KV.getKey()))
+      return S->getRawValue().str();
+    return "?";
+  }
+
+  /// Near: the nearest key, where an alias is reported (an alias node's own range ends the
+  /// line).
+  std::optional<std::string> walk(llvm::yaml::Node *N, unsigned Depth, llvm::yaml::Node *Near) {
+    if (!N)
+      return std::nullopt;
+    if (Depth > MaxDepth)
+      return at(N, "nested more than " + std::to_string(MaxDepth) + " levels deep");
+    if (llvm::isa<llvm::yaml::AliasNode>(N))
+      return at(Near ? Near : N, "YAML aliases (*name) are not supported; write the value out");
+    if (!N->getAnchor().empty())
+      return at(N, "YAML anchors (&name) are not supported; write the value out");
+    if (auto *Seq = llvm::dyn_cast<llvm::yaml::SequenceNode>(N)) {
+      for (llvm::yaml::Node &Child : *Seq)
+        if (auto Problem = walk(&Child, Depth + 1, Near))
+          return Problem;
+    } else if (auto *Map = llvm::dyn_cast<llvm::yaml::MappingNode>(N)) {
+      for (llvm::yaml::KeyValueNode &KV : *Map) {
+        if (auto Problem = walk(KV.getKey(), Depth + 1, KV.getKey()))
+          return Problem;
+        if (auto Problem = walk(KV.getValue(), Depth + 1, KV.getKey()))
+          return Problem;
+      }
+    }
+    return std::nullopt;
+  }
+
+  llvm::SourceMgr SM;
+  llvm::yaml::Stream Stream;
+};
+
+} // namespace
+
 llvm::Expected<Config> parseConfig(llvm::StringRef Yaml, llvm::StringRef Path) {
   Config C;
+  if (auto Problem = YamlShapeCheck(Yaml).run())
+    return llvm::createStringError("invalid configuration " + Path.str() + ":" + *Problem);
   std::string Errors;
   auto Handler = [](const llvm::SMDiagnostic &D, void *Ctx) {
     std::string &Out = *static_cast<std::string *>(Ctx);
@@ -61,11 +158,14 @@ llvm::Expected<Config> parseConfig(llvm::StringRef Yaml, llvm::StringRef Path) {
 }
 
 llvm::Expected<Config> readConfigFile(llvm::StringRef Path) {
-  auto Buf = llvm::MemoryBuffer::getFile(Path);
-  if (!Buf)
-    return llvm::createStringError("cannot read configuration " + Path.str() + ": " +
-                                   Buf.getError().message());
-  return parseConfig((*Buf)->getBuffer(), Path);
+  auto Text = readRegularFile(Path, MaxConfigBytes);
+  if (!Text) {
+    std::string Why = llvm::toString(Text.takeError());
+    llvm::StringRef Reason(Why);
+    Reason.consume_front("cannot read file: ");
+    return llvm::createStringError("cannot read configuration " + Path.str() + ": " + Reason);
+  }
+  return parseConfig(*Text, Path);
 }
 
 std::string dumpConfig(const Config &C) {

@@ -5,6 +5,7 @@
 #include "AstLiteral.h"
 #include "Check.h"
 #include "LiteralChecker.h"
+#include "SourceText.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -72,13 +73,15 @@ public:
       if (F.CheckId != Id)
         continue;
       {
-        DiagnosticBuilder D = diag(At(F.Begin), "%0") << F.Message;
+        // The message is an argument, never the format (clang would read `%` in a name), and
+        // escaped: a name with a newline must not start a forged diagnostic line.
+        DiagnosticBuilder D = diag(At(F.Begin), "%0") << escapeControl(F.Message);
         for (const Edit &E : F.Edits)
           D << FixItHint::CreateReplacement(
               CharSourceRange::getCharRange(At(E.Offset), At(E.Offset + E.Length)), E.Text);
       }
       for (const Note &N : F.Notes)
-        diag(At(N.Begin), "%0", DiagnosticIDs::Note) << N.Message;
+        diag(At(N.Begin), "%0", DiagnosticIDs::Note) << escapeControl(N.Message);
     }
   }
 

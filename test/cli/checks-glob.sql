@@ -10,5 +10,6 @@ CREATE TABLE r (u UUID NOT NULL REFERENCES users(id) ON DELETE SET NULL);
 -- CHECK-NEXT: exit=1
 -- MISSING: 1 warning generated.
 -- MISSING-NEXT: exit=1
--- NONE-NOT: {{.}}
--- NONE: exit=0
+-- Checking nothing is not "all clear": it stops, as clang-tidy does.
+-- NONE: cascade-tidy: error: no checks enabled: Checks '-*' on the command line matches none of cascade-blocked-delete-path, cascade-missing-on-delete, cascade-set-null-not-null
+-- NONE-NEXT: exit=2

@@ -9,7 +9,7 @@
 #    it against the FIXED lines (a test without FIXED lines must come back unchanged);
 # 3. compiles the fixed copy: clang++ -std=c++17 -fsyntax-only;
 # 4. evaluates every literal the fix changed (cxx_literals.py) and parses its SQL with
-#    cascade-tidy --checks='-*' (libpg_query): no error may appear; a test with FIXED lines must
+#    cascade-tidy --checks='-*,cascade-diagnostic-error' (libpg_query): no error may appear; a test with FIXED lines must
 #    have changed at least one literal;
 # 5. applies the fixes again: no change.
 set -euo pipefail
@@ -60,7 +60,7 @@ if grep -q 'FIXED:' "$src" && [[ ! -s $tmp.lits ]]; then
   exit 1
 fi
 while read -r sql; do
-  if ! cascade-tidy --quiet --checks='-*' "$sql" > "$sql.parse" 2>&1 || [[ -s $sql.parse ]]; then
+  if ! cascade-tidy --quiet --checks='-*,cascade-diagnostic-error' "$sql" > "$sql.parse" 2>&1 || [[ -s $sql.parse ]]; then
     echo "cxx-fix-and-check.sh: the fixed literal's SQL does not parse cleanly:" >&2
     cat "$sql" "$sql.parse" >&2
     exit 1

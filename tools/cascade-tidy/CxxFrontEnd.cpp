@@ -1,4 +1,6 @@
 #include "CxxFrontEnd.h"
+#include "RegularFile.h"
+#include "SourceText.h"
 #include "InputFiles.h"
 #include "AstLiteral.h"
 #include "LexScan.h"
@@ -100,10 +102,13 @@ bool worthParsing(const std::string &Main, const std::vector<std::string> &Inclu
   while (!Queue.empty()) {
     std::string File = Queue.back();
     Queue.pop_back();
-    auto Buf = llvm::MemoryBuffer::getFile(File);
-    if (!Buf)
+    // A FIFO or a device among the headers must not block the walk: only regular files.
+    auto Buf = readRegularFile(File, DefaultMaxInputBytes);
+    if (!Buf) {
+      llvm::consumeError(Buf.takeError());
       continue;
-    llvm::StringRef Text = (*Buf)->getBuffer();
+    }
+    llvm::StringRef Text = *Buf;
     if (mentionsReferences(Text))
       return true;
     llvm::SmallVector<llvm::StringRef, 64> Lines;
@@ -253,12 +258,12 @@ std::vector<FileReport> checkCxxFiles(const std::vector<std::string> &Files,
       Pool.async([&, I] {
         PerFile &W = Work[I];
         const std::string &Abs = Absolute[I];
-        auto Buf = llvm::MemoryBuffer::getFile(Abs);
+        auto Buf = readRegularFile(Abs, Settings[I].MaxInputBytes);
         if (!Buf) {
-          W.ReadError = "cannot read file: " + Buf.getError().message();
+          W.ReadError = describeReadError(Buf.takeError());
           return;
         }
-        W.Text = std::move(*Buf);
+        W.Text = llvm::MemoryBuffer::getMemBufferCopy(*Buf, Abs);
         const CheckerOptions &Opts = Settings[I].Checker;
         std::shared_ptr<clang::tooling::CompilationDatabase> DB = Run.Database;
         if (!DB && Run.Mode != CxxMode::Lex)
@@ -269,11 +274,11 @@ std::vector<FileReport> checkCxxFiles(const std::vector<std::string> &Files,
         bool Ast = Run.Mode != CxxMode::Lex && !Commands.empty();
         if (!Ast && Run.Mode == CxxMode::Ast) {
           W.MissingCommand = true;
-          W.Note = Files[I] + ": error: no compile command for this file" +
+          W.Note = escapeControl(Files[I]) + ": error: no compile command for this file" +
                    (Run.DatabaseSource.empty() ? "" : " in " + Run.DatabaseSource) +
                    "; use -p <build-dir> or -- <flags>\n";
         } else if (!Ast && Run.Mode == CxxMode::Auto && DB)
-          W.Note = Files[I] + ": note: no compile command for this file" +
+          W.Note = escapeControl(Files[I]) + ": note: no compile command for this file" +
                    (Run.DatabaseSource.empty() ? "" : " in " + Run.DatabaseSource) +
                    "; checked in lex mode (macros are not expanded)\n";
         if (Ast && !worthParsing(Abs, includeDirs(Commands.front())))
@@ -282,8 +287,9 @@ std::vector<FileReport> checkCxxFiles(const std::vector<std::string> &Files,
           W.Tu = runAst(Abs, *DB, Opts);
           if (!W.Tu.CompileFailed)
             return;
-          W.Note += Files[I] + ": note: the file does not compile; its literals are also "
-                                "checked in lex mode\n";
+          W.Note += escapeControl(Files[I]) +
+                    ": note: the file does not compile; its literals are also checked in lex "
+                    "mode\n";
         }
         if (Run.Mode == CxxMode::Ast && !Ast)
           return;
@@ -343,13 +349,13 @@ std::vector<FileReport> checkCxxFiles(const std::vector<std::string> &Files,
     if (Main != Absolute.end() && Work[Main - Absolute.begin()].Text) {
       R.Text = Work[Main - Absolute.begin()].Text->getBuffer().str();
     } else {
-      auto Buf = llvm::MemoryBuffer::getFile(Path);
+      auto Buf = readRegularFile(Path, S.MaxInputBytes);
       if (!Buf) {
-        R.ReadError = "cannot read file: " + Buf.getError().message();
+        R.ReadError = describeReadError(Buf.takeError());
         Reports.push_back(std::move(R));
         continue;
       }
-      R.Text = (*Buf)->getBuffer().str();
+      R.Text = std::move(*Buf);
     }
     NolintFilter Nolint(R.Text, lexCxxFile(R.Text).Comments, /*OwnNamesOnly=*/true);
     for (Finding &F : Findings) {

@@ -1,13 +1,19 @@
 #include "InputFiles.h"
 #include "GlobList.h"
 #include "MigrationSet.h"
+#include "RegularFile.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cerrno>
+#include <cstdio>
+#include <fcntl.h>
 #include <set>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace fs = llvm::sys::fs;
 namespace path = llvm::sys::path;
@@ -50,45 +56,83 @@ static bool skippedDirectory(llvm::StringRef Dir) {
   return fs::exists(Dir + "/CMakeCache.txt");
 }
 
-static void walk(const std::string &Dir, const InputOptions &Opts, InputSet &Out,
-                 std::vector<std::string> &Files, std::vector<std::string> &Down) {
-  std::error_code EC;
-  std::vector<std::string> Entries;
-  for (fs::directory_iterator It(Dir, EC), End; It != End && !EC; It.increment(EC))
-    Entries.push_back(It->path());
-  if (EC) {
-    Out.Problems.push_back({Dir, "cannot read directory: " + EC.message()});
-    return;
-  }
-  llvm::sort(Entries);
-  for (const std::string &P : Entries) {
-    if (excluded(P, Opts))
-      continue;
-    fs::file_status St;
-    if (std::error_code SE = fs::status(P, St)) {
-      if (path::extension(P).equals_insensitive(".sql"))
-        Out.Problems.push_back({P, "cannot open file: " + SE.message()});
-      continue;
-    }
-    if (fs::is_directory(St)) {
-      if (!skippedDirectory(P))
-        walk(P, Opts, Out, Files, Down);
-      continue;
-    }
-    if (Opts.isCxx(P)) {
-      Out.CxxFiles.push_back(P);
-      continue;
-    }
-    if (!path::extension(P).equals_insensitive(".sql"))
-      continue;
-    if (!isDownMigration(P))
-      Files.push_back(P);
-    else if (Opts.IncludeDown)
-      Down.push_back(P); // linted, never replayed
-    else
-      Out.SkippedDown.push_back(P);
-  }
+static std::string notRegular(llvm::StringRef P) {
+  return "not a regular file (" + nonRegularKind(P).value_or("an unknown kind of file") +
+         "); skipped";
 }
+
+namespace {
+
+/// One directory argument's walk. Symlinked directories are followed (a linked migrations
+/// folder is common), but each directory, by device and inode, is entered once: a link back
+/// to an ancestor (a cycle) gets a note, a second way into the same directory is silent
+/// because its files would be checked once anyway.
+struct Walker {
+  const InputOptions &Opts;
+  InputSet &Out;
+  std::vector<std::string> Files, Down;
+  std::set<fs::UniqueID> Entered;
+  std::vector<std::pair<fs::UniqueID, std::string>> Ancestors;
+
+  void enter(const std::string &Dir, const fs::file_status &St) {
+    fs::UniqueID Id = St.getUniqueID();
+    for (const auto &[AncestorId, AncestorPath] : Ancestors)
+      if (AncestorId == Id) {
+        Out.Notes.push_back({Dir, "not entered: a symlink cycle back to '" + AncestorPath + "'"});
+        return;
+      }
+    if (!Entered.insert(Id).second)
+      return;
+    Ancestors.push_back({Id, Dir});
+    walk(Dir);
+    Ancestors.pop_back();
+  }
+
+  void walk(const std::string &Dir) {
+    std::error_code EC;
+    std::vector<std::string> Entries;
+    for (fs::directory_iterator It(Dir, EC), End; It != End && !EC; It.increment(EC))
+      Entries.push_back(It->path());
+    if (EC) {
+      Out.Problems.push_back({Dir, "cannot read directory: " + EC.message()});
+      return;
+    }
+    llvm::sort(Entries);
+    for (const std::string &P : Entries) {
+      if (excluded(P, Opts))
+        continue;
+      bool Sql = path::extension(P).equals_insensitive(".sql");
+      fs::file_status St;
+      if (std::error_code SE = fs::status(P, St)) {
+        if (Sql)
+          Out.Problems.push_back({P, "cannot open file: " + SE.message()});
+        continue;
+      }
+      if (fs::is_directory(St)) {
+        if (!skippedDirectory(P))
+          enter(P, St);
+        continue;
+      }
+      bool Cxx = Opts.isCxx(P);
+      if (!Sql && !Cxx)
+        continue;
+      if (!fs::is_regular_file(St)) {
+        Out.Problems.push_back({P, notRegular(P)});
+        continue;
+      }
+      if (Cxx)
+        Out.CxxFiles.push_back(P);
+      else if (!isDownMigration(P))
+        Files.push_back(P);
+      else if (Opts.IncludeDown)
+        Down.push_back(P); // linted, never replayed
+      else
+        Out.SkippedDown.push_back(P);
+    }
+  }
+};
+
+} // namespace
 
 InputSet collectInputs(const std::vector<std::string> &Paths, const InputOptions &Opts) {
   InputSet Out;
@@ -99,15 +143,17 @@ InputSet collectInputs(const std::vector<std::string> &Paths, const InputOptions
       continue;
     }
     if (fs::is_directory(St)) {
-      std::vector<std::string> Files, Down;
-      walk(P, Opts, Out, Files, Down);
+      Walker W{Opts, Out, {}, {}, {}, {}};
+      W.enter(P, St);
       std::vector<std::string> Group;
-      for (MigrationFile &M : orderMigrations(Files))
+      for (MigrationFile &M : orderMigrations(W.Files))
         Group.push_back(std::move(M.Path));
       if (!Group.empty())
         Out.Groups.push_back(std::move(Group));
-      for (std::string &D : Down)
+      for (std::string &D : W.Down)
         Out.Groups.push_back({std::move(D)});
+    } else if (!fs::is_regular_file(St)) {
+      Out.Problems.push_back({P, notRegular(P)});
     } else if (Opts.isCxx(P)) {
       Out.CxxFiles.push_back(P);
     } else if (!Opts.IncludeDown && isDownMigration(P)) {
@@ -127,31 +173,108 @@ InputSet collectInputs(const std::vector<std::string> &Paths, const InputOptions
   return Out;
 }
 
-llvm::Error writeFileAtomically(llvm::StringRef LinkOrPath, llvm::StringRef Contents) {
+static llvm::Error fileError(int Errno, const llvm::Twine &What) {
+  std::error_code EC(Errno, std::generic_category());
+  return llvm::createStringError(EC, What + ": " + EC.message());
+}
+
+/// Writes Contents over the file's own inode: its owner, group, mode and hard links stay.
+/// Not atomic: a crash midway leaves a partly written file.
+static llvm::Error writeInPlace(const std::string &Path, llvm::StringRef Contents) {
+  int FD = ::open(Path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
+  if (FD < 0)
+    return fileError(errno, "cannot write " + Path + " in place");
+  size_t Done = 0;
+  while (Done < Contents.size()) {
+    ssize_t N = ::pwrite(FD, Contents.data() + Done, Contents.size() - Done,
+                         static_cast<off_t>(Done));
+    if (N < 0 && errno == EINTR)
+      continue;
+    if (N <= 0) {
+      int Errno = N < 0 ? errno : EIO;
+      ::close(FD);
+      return fileError(Errno, "cannot write " + Path);
+    }
+    Done += static_cast<size_t>(N);
+  }
+  if (::ftruncate(FD, static_cast<off_t>(Contents.size())) != 0) {
+    int Errno = errno;
+    ::close(FD);
+    return fileError(Errno, "cannot truncate " + Path);
+  }
+  if (::close(FD) != 0)
+    return fileError(errno, "cannot write " + Path);
+  return llvm::Error::success();
+}
+
+static bool readOnlyForUs(const std::string &Path, const struct stat &St) {
+  // root may write anything: for root a file is read-only when no write bit is set at all.
+  if (::geteuid() == 0)
+    return (St.st_mode & 0222) == 0;
+  return ::faccessat(AT_FDCWD, Path.c_str(), W_OK, AT_EACCESS) != 0;
+}
+
+llvm::Error writeFixedFile(llvm::StringRef LinkOrPath, llvm::StringRef Contents,
+                           bool RewriteReadOnly) {
   // Through a symlink, replace the file it points to and leave the link a link.
   std::string Path = realPathOr(LinkOrPath);
-  fs::file_status St;
-  if (std::error_code EC = fs::status(Path, St))
-    return llvm::createStringError(EC, "cannot stat " + Path + ": " + EC.message());
+  struct stat St;
+  if (::stat(Path.c_str(), &St) != 0)
+    return fileError(errno, "cannot stat " + Path);
+  if (!S_ISREG(St.st_mode))
+    return llvm::createStringError("not a regular file; not rewritten");
+  if (!RewriteReadOnly && readOnlyForUs(Path, St)) {
+    char Mode[8];
+    snprintf(Mode, sizeof Mode, "%04o", static_cast<unsigned>(St.st_mode & 07777));
+    return llvm::createStringError(std::make_error_code(std::errc::permission_denied),
+                                   std::string((St.st_mode & 0222) ? "file is not writable by you"
+                                                                   : "file is read-only") +
+                                       " (mode " + Mode +
+                                       "); not rewritten: pass --fix-readonly to rewrite it");
+  }
+  // A rename would split the file from its other names: write those in place.
+  if (St.st_nlink > 1)
+    return writeInPlace(Path, Contents);
   llvm::SmallString<256> Temp;
   int FD;
   llvm::SmallString<256> Model(Path);
   Model += ".cascade-tidy-%%%%%%";
-  if (std::error_code EC = fs::createUniqueFile(Model, FD, Temp))
+  if (std::error_code EC = fs::createUniqueFile(Model, FD, Temp, fs::OF_None, 0600)) {
+    if (EC == std::errc::permission_denied) // a directory we may not add to: still the file
+      return writeInPlace(Path, Contents);
     return llvm::createStringError(EC, "cannot create a temporary file next to " + Path +
                                            ": " + EC.message());
-  {
-    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
-    OS << Contents;
-    OS.close();
-    if (OS.has_error()) {
-      fs::remove(Temp);
-      return llvm::createStringError(OS.error(), "cannot write " + Temp.str().str());
-    }
   }
-  if (std::error_code EC = fs::setPermissions(Temp, St.permissions())) {
+  auto Discard = [&](int Errno, const llvm::Twine &What) {
+    ::close(FD);
     fs::remove(Temp);
-    return llvm::createStringError(EC, "cannot set permissions on " + Temp.str().str());
+    return fileError(Errno, What);
+  };
+  size_t Done = 0;
+  while (Done < Contents.size()) {
+    ssize_t N = ::write(FD, Contents.data() + Done, Contents.size() - Done);
+    if (N < 0 && errno == EINTR)
+      continue;
+    if (N <= 0)
+      return Discard(N < 0 ? errno : EIO, "cannot write " + Temp);
+    Done += static_cast<size_t>(N);
+  }
+  // The new file is ours: give it the old one's owner and group (as root, or a group we are
+  // in), then its mode (after chown, which clears set-id bits).
+  if ((St.st_uid != ::geteuid() || St.st_gid != ::getegid()) &&
+      ::fchown(FD, St.st_uid, St.st_gid) != 0) {
+    if (errno != EPERM)
+      return Discard(errno, "cannot set the owner of " + Temp);
+    // We may not give the file away: writing in place keeps the owner.
+    ::close(FD);
+    fs::remove(Temp);
+    return writeInPlace(Path, Contents);
+  }
+  if (::fchmod(FD, St.st_mode & 07777) != 0)
+    return Discard(errno, "cannot set the mode of " + Temp);
+  if (::close(FD) != 0) {
+    fs::remove(Temp);
+    return fileError(errno, "cannot write " + Temp);
   }
   if (std::error_code EC = fs::rename(Temp, Path)) {
     fs::remove(Temp);

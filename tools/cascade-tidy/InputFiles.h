@@ -20,6 +20,7 @@ struct InputSet {
   std::vector<std::vector<std::string>> Groups;
   std::vector<std::string> CxxFiles; // C and C++ sources and headers
   std::vector<InputProblem> Problems;      // unreadable paths: exit status 2
+  std::vector<InputProblem> Notes;         // what a walk did not enter (symlink cycles)
   std::vector<std::string> SkippedDown;    // down migrations not linted
   std::vector<std::string> SkippedExplicit; // named on the command line but skipped
 };
@@ -43,9 +44,12 @@ bool isDownMigration(llvm::StringRef Path);
 
 InputSet collectInputs(const std::vector<std::string> &Paths, const InputOptions &Opts);
 
-/// Writes Contents to Path through a temporary file in the same directory and a rename,
-/// keeping the file's permissions.
-llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Contents);
+/// Writes --fix's result to Path (through a symlink: to the file it names). Normally through a
+/// temporary file in the same directory and a rename, with the old file's owner, group and
+/// mode; in place when the file has several hard links, when the owner cannot be kept, or
+/// when the directory takes no new file. A file we may not write (for root: one with no write
+/// bit) is refused unless RewriteReadOnly.
+llvm::Error writeFixedFile(llvm::StringRef Path, llvm::StringRef Contents, bool RewriteReadOnly);
 
 } // namespace cascade
 

@@ -1,7 +1,9 @@
 #include "SqlFrontEnd.h"
 #include "InputFiles.h"
 #include "MigrationSet.h"
+#include "Check.h"
 #include "Nolint.h"
+#include "RegularFile.h"
 #include "SourceText.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -11,15 +13,27 @@
 
 namespace cascade {
 
+std::string describeReadError(llvm::Error E) {
+  std::string Out;
+  llvm::handleAllErrors(std::move(E), [&](const llvm::ErrorInfoBase &Info) {
+    Out = Info.message();
+    std::error_code EC = Info.convertToErrorCode();
+    if (EC == std::errc::file_too_large)
+      Out += "; skipped: raise --max-input-size to check it";
+    else if (EC == std::errc::invalid_argument)
+      Out += "; skipped";
+  });
+  return Out;
+}
+
 /// Reads and validates one file; false when it cannot take part in the analysis.
-static bool readSqlFile(FileReport &R) {
-  auto Buf = llvm::MemoryBuffer::getFile(R.Path, /*IsText=*/false,
-                                         /*RequiresNullTerminator=*/false);
-  if (!Buf) {
-    R.ReadError = "cannot read file: " + Buf.getError().message();
+static bool readSqlFile(FileReport &R, uint64_t MaxBytes) {
+  auto Text = readRegularFile(R.Path, MaxBytes);
+  if (!Text) {
+    R.ReadError = describeReadError(Text.takeError());
     return false;
   }
-  R.Text = (*Buf)->getBuffer().str();
+  R.Text = std::move(*Text);
   if (R.Text.empty()) {
     Finding F;
     F.Level = Severity::Note;
@@ -56,6 +70,22 @@ static void finishReport(FileReport &R, const std::string &Sql, CheckResult &Res
                     [](const Finding &A, const Finding &B) { return A.Begin < B.Begin; });
 }
 
+bool FileSettings::enablesAnyCheck() const {
+  // cascade-diagnostic-error alone is the parse-only mode (like clang-diagnostic-* in
+  // clang-tidy): its errors are always reported, naming it makes that the purpose of the run.
+  return Checker.Enabled.contains(DiagnosticErrorId) ||
+         llvm::any_of(allChecks(),
+                      [&](const CheckInfo &Info) { return Checker.Enabled.contains(Info.Id); });
+}
+
+std::string noChecksMessage(const FileSettings &S) {
+  std::string Known;
+  for (const CheckInfo &Info : allChecks())
+    Known += (Known.empty() ? "" : ", ") + std::string(Info.Id);
+  return "no checks enabled: " + S.ChecksSource + " matches none of " + Known +
+         " (to report syntax errors only, enable " + DiagnosticErrorId + ")";
+}
+
 std::vector<FileReport> checkSqlGroup(const std::vector<std::string> &Paths,
                                       const std::vector<FileSettings> &Settings) {
   std::vector<FileReport> Reports(Paths.size());
@@ -66,7 +96,7 @@ std::vector<FileReport> checkSqlGroup(const std::vector<std::string> &Paths,
     R.Path = Paths[I];
     R.Frozen = Settings[I].Frozen;
     R.WarningsAsErrors = Settings[I].WarningsAsErrors;
-    if (!readSqlFile(R))
+    if (!readSqlFile(R, Settings[I].MaxInputBytes))
       continue;
     std::string Text = R.Text;
     if (!Settings[I].IncludeDown)
@@ -140,6 +170,7 @@ llvm::Expected<FileSettings> SettingsResolver::forFile(const std::string &Path) 
     return C.takeError();
   FileSettings S;
   S.IncludeDown = IncludeDown;
+  S.MaxInputBytes = MaxInputBytes;
   S.Checker.Enabled = GlobList(*C->Checks);
   S.WarningsAsErrors = GlobList(*C->WarningsAsErrors);
   // Name where a bad value came from: the command line wins over any file.
@@ -154,6 +185,11 @@ llvm::Expected<FileSettings> SettingsResolver::forFile(const std::string &Path) 
                                    Origin(CommandLine.Dialect) +
                                    ": expected auto, postgres or cockroach");
   S.Checker.Analyzer.SqlDialect = *D;
+  S.ChecksSource = "Checks '" + escapeControl(*C->Checks) + "'" + Origin(CommandLine.Checks);
+  if (C->RootTables->empty())
+    return llvm::createStringError("no root tables configured: RootTables is empty" +
+                                   Origin(CommandLine.RootTables) +
+                                   "; name at least one (the default is [users])");
   S.Checker.Checks.AllowSetNull = *C->AllowSetNull;
   S.Checker.Checks.Roots.clear();
   for (const std::string &Spec : *C->RootTables) {

@@ -6,6 +6,7 @@
 #include "Checker.h"
 #include "Config.h"
 #include "GlobList.h"
+#include "RegularFile.h"
 
 #include <memory>
 #include <mutex>
@@ -20,7 +21,14 @@ struct FileSettings {
   GlobList WarningsAsErrors;
   bool Frozen = false;
   bool IncludeDown = false;
+  uint64_t MaxInputBytes = DefaultMaxInputBytes;
+  std::string ChecksSource; // "Checks '-*' in /x/.cascade-tidy.yaml", for messages
+  bool enablesAnyCheck() const;
 };
+
+/// "no checks enabled: Checks 'x' on the command line matches none of cascade-...": a run
+/// whose files all have no check enabled stops with it instead of reporting nothing.
+std::string noChecksMessage(const FileSettings &S);
 
 struct FileReport {
   std::string Path;
@@ -33,6 +41,10 @@ struct FileReport {
   GlobList WarningsAsErrors;
 };
 
+/// A read error as the diagnostic shows it: "not a regular file (a FIFO); skipped", "file is
+/// larger than the limit of 64 MiB (N bytes); skipped: raise --max-input-size to check it".
+std::string describeReadError(llvm::Error E);
+
 /// Checks files as one schema history, replayed in the given order into one catalog.
 std::vector<FileReport> checkSqlGroup(const std::vector<std::string> &Paths,
                                       const std::vector<FileSettings> &Settings);
@@ -43,9 +55,11 @@ public:
   SettingsResolver(Config CommandLine, std::optional<Config> ExplicitFile, bool IncludeDown)
       : CommandLine(std::move(CommandLine)), Explicit(std::move(ExplicitFile)),
         IncludeDown(IncludeDown) {}
+  /// Errors: an invalid Dialect or root table; an empty RootTables.
   llvm::Expected<FileSettings> forFile(const std::string &Path);
   /// The merged configuration that applies to Path.
   llvm::Expected<Config> effectiveConfig(const std::string &Path);
+  uint64_t MaxInputBytes = DefaultMaxInputBytes; // --max-input-size
 
 private:
   llvm::Expected<std::optional<Config>> nearestConfig(const std::string &Dir);

@@ -4,6 +4,7 @@
 #include "ExportFixes.h"
 #include "FixItPlanner.h"
 #include "InputFiles.h"
+#include "RegularFile.h"
 #include "SqlFrontEnd.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -37,6 +38,12 @@ cl::opt<bool> AllowSetNullOpt("allow-set-null",
                                        "(default true)"),
                               cl::cat(Category));
 cl::opt<bool> Fix("fix", cl::desc("Apply the suggested fixes in place"), cl::cat(Category));
+cl::opt<bool> FixReadOnly("fix-readonly",
+                          cl::desc("With --fix, also rewrite files without write permission"),
+                          cl::cat(Category));
+cl::opt<unsigned> MaxInputMiB("max-input-size",
+                              cl::desc("Skip input files larger than this many MiB (default 64)"),
+                              cl::init(64), cl::value_desc("MiB"), cl::cat(Category));
 cl::opt<std::string> ExportFixesPath("export-fixes",
                                      cl::desc("Write fixes as clang-tidy YAML for "
                                               "clang-apply-replacements"),
@@ -46,8 +53,9 @@ cl::opt<std::string> WarningsAsErrorsOpt("warnings-as-errors",
                                          cl::cat(Category));
 cl::opt<bool> Quiet("quiet", cl::desc("Do not print the counts of warnings and suppressions"),
                     cl::cat(Category));
+// Prefix: -j4, -j 4 and -j=4 all work, as with make and clang-tidy's run script.
 cl::opt<unsigned> Jobs("j", cl::desc("Files checked in parallel (default: all cores)"),
-                       cl::init(0), cl::cat(Category));
+                       cl::init(0), cl::Prefix, cl::cat(Category));
 cl::opt<bool> ListChecks("list-checks", cl::desc("List the enabled checks and exit"),
                          cl::cat(Category));
 cl::opt<bool> DumpConfig("dump-config", cl::desc("Print the configuration in effect and exit"),
@@ -96,22 +104,29 @@ Config commandLineConfig() {
 }
 
 /// The schema files, then the migrations directory's files in replay order.
+/// The walk's problems and notes go to Found.
 Expected<std::vector<std::string>> catalogSet(const std::vector<std::string> &Schemas,
-                                              const std::string &Dir, const InputOptions &Opts) {
+                                              const std::string &Dir, const InputOptions &Opts,
+                                              InputSet &Found) {
   std::vector<std::string> Out;
   for (const std::string &S : Schemas) {
     if (!sys::fs::exists(S))
-      return createStringError("--schema " + S + ": no such file");
+      return createStringError("--schema " + escapeControl(S) + ": no such file");
+    if (auto Kind = nonRegularKind(S))
+      return createStringError("--schema " + escapeControl(S) + ": not a regular file (" + *Kind +
+                               ")");
     Out.push_back(S);
   }
   if (Dir.empty())
     return Out;
   if (!sys::fs::is_directory(Dir))
-    return createStringError("--migrations " + Dir + ": not a directory");
+    return createStringError("--migrations " + escapeControl(Dir) + ": not a directory");
   std::set<std::string> Listed;
   for (const std::string &S : Out)
     Listed.insert(realPathOr(S));
   InputSet Walk = collectInputs({Dir}, Opts);
+  append_range(Found.Problems, Walk.Problems);
+  append_range(Found.Notes, Walk.Notes);
   for (std::vector<std::string> &G : Walk.Groups)
     for (std::string &F : G)
       if (!isDownMigration(F) && Listed.insert(realPathOr(F)).second)
@@ -119,8 +134,36 @@ Expected<std::vector<std::string>> catalogSet(const std::vector<std::string> &Sc
   return Out;
 }
 
+/// --export-fixes must not name an input, under any spelling: it would be overwritten with YAML.
+Error refuseInputAsExportFile(const InputSet &Inputs) {
+  if (ExportFixesPath.empty())
+    return Error::success();
+  sys::fs::UniqueID Out;
+  if (sys::fs::getUniqueID(ExportFixesPath, Out))
+    return Error::success(); // does not exist yet: it is no input
+  auto Check = [&](const std::string &F) -> Error {
+    sys::fs::UniqueID In;
+    if (!sys::fs::getUniqueID(F, In) && In == Out)
+      return createStringError("--export-fixes " + escapeControl(ExportFixesPath) +
+                               " is the input file " + escapeControl(F) +
+                               "; refusing to overwrite it with YAML");
+    return Error::success();
+  };
+  for (const std::vector<std::string> &G : Inputs.Groups)
+    for (const std::string &F : G)
+      if (Error E = Check(F))
+        return E;
+  for (const std::string &F : Inputs.CxxFiles)
+    if (Error E = Check(F))
+      return E;
+  for (const std::string &F : SchemaOpt)
+    if (Error E = Check(F))
+      return E;
+  return Error::success();
+}
+
 int fail(const Twine &Message) {
-  WithColor::error(errs(), "cascade-tidy") << Message << "\n";
+  WithColor::error(errs(), "cascade-tidy") << escapeControl(Message.str()) << "\n";
   return 2;
 }
 
@@ -198,12 +241,15 @@ int main(int argc, char **argv) {
     auto C = Resolver.effectiveConfig(Here);
     if (!C)
       return fail(toString(C.takeError()));
-    if (auto S = Resolver.forFile(Here); !S)
+    auto S = Resolver.forFile(Here);
+    if (!S)
       return fail(toString(S.takeError()));
     if (DumpConfig) {
       outs() << dumpConfig(*C);
       return 0;
     }
+    if (!S->enablesAnyCheck())
+      return fail(noChecksMessage(*S));
     GlobList Enabled(*C->Checks);
     outs() << "Enabled checks:\n";
     for (const CheckInfo &Info : allChecks())
@@ -239,6 +285,10 @@ int main(int argc, char **argv) {
     Cxx.DatabaseSource = BuildPath + "/compile_commands.json";
   }
 
+  if (MaxInputMiB == 0)
+    return fail("invalid --max-input-size 0: expected a number of MiB, at least 1");
+  Resolver.MaxInputBytes = static_cast<uint64_t>(MaxInputMiB) << 20;
+
   InputOptions InOpts;
   InOpts.IncludeDown = IncludeDown;
   if (!CxxExtensions.empty()) {
@@ -257,7 +307,7 @@ int main(int argc, char **argv) {
   if (CatalogSet) {
     if (!Paths.empty())
       Reported.emplace();
-    auto Set = catalogSet(SchemaOpt, MigrationsOpt, InOpts);
+    auto Set = catalogSet(SchemaOpt, MigrationsOpt, InOpts, Inputs);
     if (!Set)
       return fail(toString(Set.takeError()));
     std::vector<std::string> Group = std::move(*Set);
@@ -274,12 +324,17 @@ int main(int argc, char **argv) {
     Inputs.Groups = {std::move(Group)};
   }
   for (const InputProblem &P : Inputs.Problems) {
-    errs() << P.Path << ": error: " << P.Message << "\n";
+    errs() << escapeControl(P.Path) << ": error: " << P.Message << "\n";
     Status = 2;
   }
+  for (const InputProblem &P : Inputs.Notes)
+    errs() << escapeControl(P.Path) << ": note: " << escapeControl(P.Message) << "\n";
   for (const std::string &P : Inputs.SkippedExplicit)
-    errs() << P << ": note: not linted: a down migration restores old definitions on purpose; "
-                   "pass --include-down to lint it\n";
+    errs() << escapeControl(P)
+           << ": note: not linted: a down migration restores old definitions on purpose; "
+              "pass --include-down to lint it\n";
+  if (Error E = refuseInputAsExportFile(Inputs))
+    return fail(toString(std::move(E)));
 
   std::vector<std::vector<FileSettings>> Settings(Inputs.Groups.size());
   for (size_t G = 0; G < Inputs.Groups.size(); ++G)
@@ -289,6 +344,29 @@ int main(int argc, char **argv) {
         return fail(toString(S.takeError()));
       Settings[G].push_back(std::move(*S));
     }
+
+  // Checking nothing and exiting 0 would read as "all clear": stop, as clang-tidy does. One
+  // folder may still turn every check off with its own `Checks: '-*'`.
+  {
+    std::string NoChecks; // the message for the first file
+    bool Any = false;
+    auto Note = [&](const FileSettings &S) {
+      if (NoChecks.empty())
+        NoChecks = noChecksMessage(S);
+      Any = Any || S.enablesAnyCheck();
+    };
+    for (const std::vector<FileSettings> &G : Settings)
+      for (const FileSettings &S : G)
+        Note(S);
+    for (const std::string &F : Inputs.CxxFiles) {
+      auto S = Resolver.forFile(F);
+      if (!S)
+        return fail(toString(S.takeError()));
+      Note(*S);
+    }
+    if (!NoChecks.empty() && !Any)
+      return fail(NoChecks);
+  }
 
   // Groups are independent schema histories: they run in parallel, and print in order.
   std::vector<std::vector<FileReport>> GroupReports(Inputs.Groups.size());
@@ -301,7 +379,8 @@ int main(int argc, char **argv) {
   std::vector<FileReport> Reports;
   for (std::vector<FileReport> &G : GroupReports)
     for (FileReport &R : G)
-      if (!Reported || Reported->count(realPathOr(R.Path)))
+      // A file replayed but not reported still shows why it could not be read.
+      if (!Reported || Reported->count(realPathOr(R.Path)) || !R.ReadError.empty())
         Reports.push_back(std::move(R));
   if (!Inputs.CxxFiles.empty()) {
     std::vector<FileSettings> CxxSettings;
@@ -325,7 +404,7 @@ int main(int argc, char **argv) {
   for (FileReport &R : Reports) {
     Suppressed += R.Suppressed;
     if (!R.ReadError.empty()) {
-      errs() << R.Path << ": error: " << R.ReadError << "\n";
+      errs() << escapeControl(R.Path) << ": error: " << R.ReadError << "\n";
       Status = 2;
       continue;
     }
@@ -355,8 +434,9 @@ int main(int argc, char **argv) {
       auto [A, O] = applyFixes(R, Fixed);
       Offered += O;
       if (R.Text != Before)
-        if (Error E = writeFileAtomically(R.Path, R.Text)) {
-          errs() << R.Path << ": error: " << toString(std::move(E)) << "\n";
+        if (Error E = writeFixedFile(R.Path, R.Text, FixReadOnly)) {
+          errs() << escapeControl(R.Path) << ": error: " << escapeControl(toString(std::move(E)))
+                 << "\n";
           Status = 2;
           Fixed.assign(Fixed.size(), false);
           A = 0;

@@ -66,6 +66,13 @@ public:
   bool dropConstraint(const QualifiedName &Table, const std::string &Name);
   void renameConstraint(const QualifiedName &Table, const std::string &From, const std::string &To);
   const std::vector<CatalogForeignKey> &foreignKeys() const { return ForeignKeys; }
+  /// Every table's name (schema "" for public), in key order.
+  std::vector<QualifiedName> tableNames() const {
+    std::vector<QualifiedName> Out;
+    for (const auto &Entry : Tables)
+      Out.push_back(canonical(Entry.second.Name));
+    return Out;
+  }
   /// The FK that finally stands for Id: itself, or what replaced it, transitively.
   const CatalogForeignKey &finalVersion(unsigned Id) const;
 

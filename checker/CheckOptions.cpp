@@ -58,6 +58,27 @@ bool RootTable::matches(const QualifiedName &Ref, const std::vector<std::string>
   return Column.empty() || Cols.empty() || (Cols.size() == 1 && Cols[0] == Column);
 }
 
+llvm::Expected<OwnershipPolicy> parseOwnershipPolicy(llvm::StringRef Name) {
+  if (Name == "structural")
+    return OwnershipPolicy::Structural;
+  if (Name == "cascade-all")
+    return OwnershipPolicy::CascadeAll;
+  return llvm::createStringError("invalid ownership policy '" + Name.str() +
+                                 "': expected structural or cascade-all");
+}
+
+const char *ownershipPolicyName(OwnershipPolicy P) {
+  return P == OwnershipPolicy::Structural ? "structural" : "cascade-all";
+}
+
+std::vector<std::string> defaultActorColumnPatterns() {
+  // `*_by` covers created_by, approved_by, last_edited_by, invited_by_user_id; owned_by says
+  // the opposite. The nouns name a person who acted on a row someone else owns.
+  return {"*_by",     "-*owned_by", "actor",    "reviewer", "approver",
+          "assignee", "assigner",  "editor",   "creator",  "impersonator",
+          "inviter",  "moderator", "publisher"};
+}
+
 const RootTable *CheckOptions::rootOf(const ForeignKey &FK) const {
   const std::vector<std::string> &Cols = FK.Ref.Columns.empty() ? FK.ParentKey : FK.Ref.Columns;
   for (const RootTable &R : Roots)

@@ -24,9 +24,23 @@ struct RootTable {
 
 llvm::Expected<RootTable> parseRootTable(llvm::StringRef Spec);
 
+/// Which fix a blocking key that references a root directly gets (docs/usage.md, Ownership.h).
+enum class OwnershipPolicy {
+  Structural, // CASCADE for the key that owns the row, SET NULL for one that records who acted
+  CascadeAll, // CASCADE for every key (the behaviour before ownership was looked at)
+};
+llvm::Expected<OwnershipPolicy> parseOwnershipPolicy(llvm::StringRef Name);
+const char *ownershipPolicyName(OwnershipPolicy P);
+
+/// Column-name globs that mark a key recording who DID something (matched against each run of
+/// the name's words, '-' negates, last match wins): the documented default of ActorColumnPatterns.
+std::vector<std::string> defaultActorColumnPatterns();
+
 struct CheckOptions {
   std::vector<RootTable> Roots;
   bool AllowSetNull = true;
+  OwnershipPolicy Ownership = OwnershipPolicy::Structural;
+  std::vector<std::string> ActorColumnPatterns = defaultActorColumnPatterns();
 
   CheckOptions();
   /// The root FK references, if any.

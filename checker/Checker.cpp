@@ -1,7 +1,9 @@
 #include "Checker.h"
+#include "Ownership.h"
 
 #include "llvm/ADT/STLExtras.h"
 
+#include <memory>
 #include <set>
 
 namespace cascade {
@@ -29,6 +31,25 @@ std::vector<Analysis> replaySet(const std::vector<SetMember> &Members, Catalog &
   return Out;
 }
 
+NotNullLookup notNullLookup(Catalog &Cat, const std::vector<const Analysis *> &Files) {
+  // A table the catalog does not know (only altered, or in a statement that did not parse):
+  // NOT NULL as the FK definitions spelled it.
+  auto Defined = std::make_shared<std::set<std::pair<std::string, std::string>>>();
+  for (const CatalogForeignKey &CF : Cat.foreignKeys())
+    if (CF.Alive && CF.File >= 0 && CF.Definition >= 0 &&
+        static_cast<size_t>(CF.File) < Files.size()) {
+      const ForeignKey &FK = Files[CF.File]->ForeignKeys[CF.Definition];
+      for (size_t C = 0; C < CF.Columns.size() && C < FK.NotNull.size(); ++C)
+        if (FK.NotNull[C])
+          Defined->insert({CF.Child.Schema + "." + CF.Child.Name, CF.Columns[C]});
+    }
+  return [&Cat, Defined](const QualifiedName &T, const std::string &C) {
+    if (std::optional<bool> Known = Cat.notNull(T, C))
+      return *Known;
+    return Defined->count({T.Schema + "." + T.Name, C}) > 0;
+  };
+}
+
 std::vector<CheckResult> checkSet(const std::vector<SetMember> &Members, Catalog *CatalogOut) {
   std::vector<CheckResult> Results(Members.size());
   if (Members.empty())
@@ -46,11 +67,22 @@ std::vector<CheckResult> checkSet(const std::vector<SetMember> &Members, Catalog
   for (const CatalogForeignKey &FK : Cat.foreignKeys())
     if (FK.Alive)
       Alive.push_back(&FK);
-  auto NotNull = [&](const QualifiedName &T, const std::string &C) {
-    return Cat.notNull(T, C).value_or(false);
+  std::vector<const Analysis *> Files;
+  for (const CheckResult &R : Results)
+    Files.push_back(&R.Parsed);
+  NotNullLookup NotNull = notNullLookup(Cat, Files);
+  auto PrimaryKey = [&](const QualifiedName &T) {
+    const Table *Found = Cat.find(T);
+    return Found ? Found->PrimaryKey : std::vector<std::string>{};
   };
+  OwnershipAnalysis Owned = analyzeOwnership(Alive, Shared.Checks, NotNull, PrimaryKey);
+  for (const auto &[Index, Role] : Owned.Direct) {
+    const CatalogForeignKey &CF = *Alive[Index];
+    if (CF.File >= 0 && CF.Definition >= 0)
+      Results[CF.File].Parsed.ForeignKeys[CF.Definition].Ownership = Role;
+  }
   std::set<unsigned> BlockingIds;
-  for (const DeleteClosure &C : analyzeDeletePaths(Alive, Shared.Checks, NotNull)) {
+  for (const DeleteClosure &C : Owned.Closures) {
     for (const BlockingForeignKey &B : C.Blocking) {
       const CatalogForeignKey &CF = *Alive[B.Index];
       BlockingIds.insert(CF.Id);

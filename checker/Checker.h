@@ -42,6 +42,11 @@ struct SetMember {
 /// naming that text instead of a warning.
 std::vector<CheckResult> checkSet(const std::vector<SetMember> &Members, Catalog *Out = nullptr);
 
+/// NOT NULL as the catalog has it; for a table it does not know (only altered, or defined in a
+/// statement that did not parse), as the FK definitions in Files spelled it. Keeps a reference
+/// to Cat.
+NotNullLookup notNullLookup(Catalog &Cat, const std::vector<const Analysis *> &Files);
+
 /// Replays the texts in order into Cat; returns each text's analysis.
 std::vector<Analysis> replaySet(const std::vector<SetMember> &Members, Catalog &Cat);
 

@@ -1,5 +1,7 @@
 #include "CleanupMigration.h"
 
+#include "SourceText.h"
+
 #include "llvm/ADT/STLExtras.h"
 
 #include <set>
@@ -7,15 +9,21 @@
 namespace cascade {
 
 CleanupPlan planCleanup(const std::vector<const CatalogForeignKey *> &FKs, const CheckOptions &Opts,
-                        const NotNullLookup &NotNull, bool DirectOnly) {
+                        const NotNullLookup &NotNull, const PrimaryKeyLookup &PrimaryKey,
+                        bool DirectOnly) {
   CleanupPlan Plan;
-  Plan.Closures = analyzeDeletePaths(FKs, Opts, NotNull);
+  Plan.Policy = Opts.Ownership;
+  OwnershipAnalysis Owned = analyzeOwnership(FKs, Opts, NotNull, PrimaryKey);
+  Plan.Closures = std::move(Owned.Closures);
   std::set<const CatalogForeignKey *> Seen;
   for (const DeleteClosure &C : Plan.Closures)
     for (const BlockingForeignKey &B : C.Blocking) {
       if ((DirectOnly && !B.Direct) || !Seen.insert(FKs[B.Index]).second)
         continue;
-      Plan.Items.push_back({*FKs[B.Index], B.Fix, B.Path, C.Root.rowNoun()});
+      std::optional<KeyOwnership> Role;
+      if (auto It = Owned.Direct.find(B.Index); It != Owned.Direct.end())
+        Role = It->second;
+      Plan.Items.push_back({*FKs[B.Index], B.Fix, B.Path, C.Root.rowNoun(), Role});
     }
   llvm::sort(Plan.Items, [](const CleanupItem &A, const CleanupItem &B) {
     return std::make_tuple(A.Original.Child.Schema, A.Original.Child.Name, A.Original.Name) <
@@ -68,8 +76,12 @@ static void rewrite(std::string &Out, const CatalogForeignKey &FK, Action OnDele
   Out += "ALTER TABLE " + Table + " VALIDATE CONSTRAINT " + Name + ";\n";
 }
 
+/// Every comment line goes through here: names inside it are hostile input (a constraint named
+/// "x<newline>TRUNCATE users;--" must not end the comment), so control characters and line
+/// separators are spelled as escapes. A `--` comment ends only at a line break, and no `/* */`
+/// comment is ever written, so `*/` or `/*` inside a name is inert.
 static void comment(std::string &Out, const std::string &Text) {
-  Out += Text.empty() ? "--\n" : "-- " + Text + "\n";
+  Out += Text.empty() ? "--\n" : "-- " + escapeControl(Text) + "\n";
 }
 
 static void transactionNote(std::string &Out, Dialect SqlDialect) {
@@ -109,6 +121,16 @@ CleanupText writeCleanupMigration(const CleanupPlan &Plan, const std::string &Fi
                          : "in its delete closure that does not cascade is dropped and re-added");
   comment(Up, DirectOnly ? "is dropped and re-added with ON DELETE CASCADE."
                          : "with ON DELETE CASCADE (a reference back into the root gets SET NULL).");
+  // Only when it changed something: a plan of owners alone reads as before.
+  bool Decided = llvm::any_of(Plan.Items, [](const CleanupItem &I) {
+    return I.Ownership && I.Ownership->Role != KeyRole::Owner;
+  });
+  if (Decided) {
+    comment(Up, "Ownership policy structural: a key that only records who acted on a row that");
+    comment(Up, "another key owns (an actor) gets ON DELETE SET NULL instead, so deleting one user");
+    comment(Up, "never deletes another user's rows; an actor whose column is NOT NULL is left for");
+    comment(Up, "a manual change. --ownership-policy=cascade-all cascades every key.");
+  }
   for (const DeleteClosure &C : Plan.Closures) {
     comment(Up, "");
     comment(Up, "Delete closure of " + C.RootName.str() + " (" + std::to_string(C.Tables.size()) +
@@ -128,13 +150,24 @@ CleanupText writeCleanupMigration(const CleanupPlan &Plan, const std::string &Fi
   comment(Up, "Constraints changed (" + std::to_string(Fixed.size()) + "):");
   for (const CleanupItem *I : Fixed)
     comment(Up, "  " + quoteIdent(I->Original.Name) + ": " + describe(I->Original) + ", " +
-                    actionSql(I->Original.OnDelete) + " -> " + actionSql(*I->NewAction));
+                    actionSql(I->Original.OnDelete) + " -> " + actionSql(*I->NewAction) +
+                    (I->Ownership && I->Ownership->Role != KeyRole::Owner
+                         ? std::string(" (") + roleName(I->Ownership->Role) + ")"
+                         : ""));
   if (!Manual.empty()) {
     comment(Up, "");
     comment(Up, "Left for a manual change (" + std::to_string(Manual.size()) + "):");
-    for (const CleanupItem *I : Manual)
-      comment(Up, "  " + quoteIdent(I->Original.Name) + ": " + describe(I->Original) +
-                      ": a NOT NULL self-reference; make it nullable, then ON DELETE SET NULL");
+    for (const CleanupItem *I : Manual) {
+      if (!I->Ownership) {
+        comment(Up, "  " + quoteIdent(I->Original.Name) + ": " + describe(I->Original) +
+                        ": a NOT NULL self-reference; make it nullable, then ON DELETE SET NULL");
+        continue;
+      }
+      comment(Up, "  " + quoteIdent(I->Original.Name) + ": " + describe(I->Original) + ": " +
+                      roleName(I->Ownership->Role) + ":");
+      for (const std::string &N : I->Ownership->Notes)
+        comment(Up, "    " + N);
+    }
   }
   comment(Up, "");
   comment(Up, "Idempotent: each constraint is dropped IF EXISTS and re-added, so a second run");
@@ -149,10 +182,14 @@ CleanupText writeCleanupMigration(const CleanupPlan &Plan, const std::string &Fi
   comment(Up, "restores the old constraints over a changed data set; restore from a backup instead.");
   Up += "\nSET lock_timeout = '5s';\n";
   for (const CleanupItem *I : Fixed) {
-    Up += "\n-- " + describe(I->Original);
+    std::string What = describe(I->Original);
     if (I->Path.size() > 2)
-      Up += " (" + pathString(I->Path) + ")";
+      What += " (" + pathString(I->Path) + ")";
     Up += "\n";
+    comment(Up, What);
+    if (I->Ownership && I->Ownership->Role != KeyRole::Owner)
+      for (const std::string &N : I->Ownership->Notes)
+        comment(Up, std::string(roleName(I->Ownership->Role)) + ": " + N);
     rewrite(Up, I->Original, *I->NewAction);
   }
 
@@ -167,7 +204,8 @@ CleanupText writeCleanupMigration(const CleanupPlan &Plan, const std::string &Fi
   comment(Down, "that went with it are gone; this file does not bring them back (restore a backup).");
   Down += "\nSET lock_timeout = '5s';\n";
   for (const CleanupItem *I : Fixed) {
-    Down += "\n-- " + describe(I->Original) + "\n";
+    Down += "\n";
+    comment(Down, describe(I->Original));
     rewrite(Down, I->Original, I->Original.OnDelete);
   }
   return T;

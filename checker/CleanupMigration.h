@@ -4,6 +4,7 @@
 
 #include "DeletePath.h"
 #include "DialectNormalizer.h"
+#include "Ownership.h"
 
 #include <string>
 #include <vector>
@@ -12,20 +13,23 @@ namespace cascade {
 
 struct CleanupItem {
   CatalogForeignKey Original;
-  std::optional<Action> NewAction; // none: needs a manual change (NOT NULL self-reference)
+  std::optional<Action> NewAction; // none: needs a manual change (see Ownership)
   std::vector<QualifiedName> Path;
   std::string RootNoun;
+  std::optional<KeyOwnership> Ownership; // a direct key under the structural policy
 };
 
 struct CleanupPlan {
+  OwnershipPolicy Policy = OwnershipPolicy::Structural;
   std::vector<DeleteClosure> Closures;
   std::vector<CleanupItem> Items; // byte-stable order: child table, then constraint name
 };
 
 /// Every blocking FK of every root's closure (only those that reference a root directly when
-/// DirectOnly: the seed's literal scope).
+/// DirectOnly: the seed's literal scope), each with the action its ownership calls for.
 CleanupPlan planCleanup(const std::vector<const CatalogForeignKey *> &FKs, const CheckOptions &Opts,
-                        const NotNullLookup &NotNull, bool DirectOnly);
+                        const NotNullLookup &NotNull, const PrimaryKeyLookup &PrimaryKey,
+                        bool DirectOnly);
 
 struct CleanupText {
   std::string Up, Down;

@@ -15,6 +15,8 @@ template <> struct MappingTraits<cascade::Config> {
     IO.mapOptional("Dialect", C.Dialect);
     IO.mapOptional("AllowSetNull", C.AllowSetNull);
     IO.mapOptional("FrozenMigrations", C.FrozenMigrations);
+    IO.mapOptional("OwnershipPolicy", C.OwnershipPolicy);
+    IO.mapOptional("ActorColumnPatterns", C.ActorColumnPatterns);
   }
 };
 } // namespace llvm::yaml
@@ -31,6 +33,8 @@ void Config::mergeFrom(const Config &Over) {
   Take(RootTables, Over.RootTables);
   Take(Dialect, Over.Dialect);
   Take(AllowSetNull, Over.AllowSetNull);
+  Take(OwnershipPolicy, Over.OwnershipPolicy);
+  Take(ActorColumnPatterns, Over.ActorColumnPatterns);
   if (Over.FrozenMigrations) {
     FrozenMigrations = Over.FrozenMigrations;
     Directory = Over.Directory;

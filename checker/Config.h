@@ -17,6 +17,8 @@ struct Config {
   std::optional<std::vector<std::string>> RootTables;
   std::optional<std::string> Dialect;
   std::optional<bool> AllowSetNull;
+  std::optional<std::string> OwnershipPolicy;                 // structural | cascade-all
+  std::optional<std::vector<std::string>> ActorColumnPatterns; // globs, '-' negates
   std::optional<std::vector<std::string>> FrozenMigrations;
   std::string Source; // the file it came from, "" for built-in defaults
   std::string Directory; // FrozenMigrations globs are relative to it

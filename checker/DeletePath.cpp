@@ -17,7 +17,8 @@ std::string pathString(const std::vector<QualifiedName> &Path) {
 
 std::vector<DeleteClosure> analyzeDeletePaths(const std::vector<const CatalogForeignKey *> &FKs,
                                               const CheckOptions &Opts,
-                                              const NotNullLookup &NotNull) {
+                                              const NotNullLookup &NotNull,
+                                              const PlannedActions *Planned) {
   std::vector<DeleteClosure> Out;
   auto Key = [](const QualifiedName &N) { return N.Schema + "." + N.Name; };
   // Visit FKs in name order, so paths and closures do not depend on where they were read from
@@ -62,7 +63,24 @@ std::vector<DeleteClosure> analyzeDeletePaths(const std::vector<const CatalogFor
               FK.SetNullColumns.empty() ? FK.Columns : FK.SetNullColumns;
           bool NullsNotNull = llvm::any_of(
               Nulled, [&](const std::string &Col) { return NotNull(FK.Child, Col); });
+          const std::optional<Action> *Plan = nullptr;
+          if (Planned && FK.OnDelete != Action::Cascade)
+            if (auto It = Planned->find(I); It != Planned->end())
+              Plan = &It->second;
           bool Blocks = false;
+          if (Plan) {
+            // The row survives the delete: its table joins the closure only by another path.
+            if (FK.OnDelete == Action::SetNull && !NullsNotNull)
+              continue;
+            BlockingForeignKey B;
+            B.Index = I;
+            B.Path = PathTo[Key(Parent)];
+            B.Path.push_back(FK.Child);
+            B.Direct = Parent == RootName;
+            B.Fix = *Plan;
+            C.Blocking.push_back(std::move(B));
+            continue;
+          }
           switch (FK.OnDelete) {
           case Action::Cascade:
             break;
@@ -83,6 +101,7 @@ std::vector<DeleteClosure> analyzeDeletePaths(const std::vector<const CatalogFor
           }
           std::vector<QualifiedName> Path = PathTo[Key(Parent)];
           if (!SelfReferenceOnRoot) {
+            C.Edges.push_back(I);
             Path.push_back(FK.Child);
             if (!PathTo.count(Key(FK.Child))) {
               PathTo[Key(FK.Child)] = Path;

@@ -5,8 +5,15 @@
 
 namespace cascade {
 
+/// PostgreSQL's reserved and type/function-name keywords (kwlist.h categories R and T): none of
+/// them is a ColId, so a table, column or constraint with such a name must be quoted. Column-name
+/// keywords (C) are ColIds and stay bare. test/cascade-migrate/postgres-keywords.test checks this
+/// list against the server's pg_get_keywords().
 static bool isReservedWord(llvm::StringRef W) {
   static const char *const Reserved[] = {
+      "authorization", "binary", "collation", "concurrently", "cross", "current_schema", "freeze",
+      "full", "ilike", "inner", "is", "isnull", "join", "left", "like", "natural", "notnull",
+      "outer", "overlaps", "right", "similar", "tablesample", "verbose",
       "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "both",
       "case", "cast", "check", "collate", "column", "constraint", "create", "current_catalog",
       "current_date", "current_role", "current_time", "current_timestamp", "current_user",

@@ -56,6 +56,22 @@ std::optional<ReferencesClause> parseReferences(const std::vector<Token> &Toks, 
 std::optional<QualifiedName> parseQualifiedName(const std::vector<Token> &Toks, size_t &I,
                                                 size_t Limit);
 
+/// What a key that references a root directly says about its row (Ownership.h).
+enum class KeyRole {
+  Owner,        // the row belongs to the referenced root row: CASCADE
+  LinkSide,     // one side of a link table keyed by two NOT NULL root keys: CASCADE
+  Actor,        // records who acted on a row owned through another path: SET NULL
+  ActorNotNull, // an actor whose column is NOT NULL: no automatic fix
+  Undecided,    // several keys could own the row and nothing tells them apart: no automatic fix
+};
+const char *roleName(KeyRole R); // "owner", "actor NOT NULL", ...
+
+struct KeyOwnership {
+  KeyRole Role = KeyRole::Owner;
+  std::optional<Action> Fix;      // CASCADE, SET NULL, or none (a human decides)
+  std::vector<std::string> Notes; // why, and what else the user may choose
+};
+
 struct ForeignKey {
   QualifiedName Child;             // empty when unknown (a fragment)
   std::vector<std::string> Columns; // child columns
@@ -75,6 +91,8 @@ struct ForeignKey {
   std::string BlockedRootNoun; // "a user"
   std::optional<Action> BlockedFix; // what the delete-path analysis would change it to
   bool BlockedBackIntoRoot = false;  // the path leads back into the root: never CASCADE
+  /// Set by the ownership analysis for a key that references a root directly (policy structural).
+  std::optional<KeyOwnership> Ownership;
   /// Set when a later migration replaced this definition with one that does not block.
   std::string FixedBy;
 

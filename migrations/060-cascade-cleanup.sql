@@ -3,6 +3,10 @@
 -- Makes deleting a row of users one statement: every foreign key
 -- in its delete closure that does not cascade is dropped and re-added
 -- with ON DELETE CASCADE (a reference back into the root gets SET NULL).
+-- Ownership policy structural: a key that only records who acted on a row that
+-- another key owns (an actor) gets ON DELETE SET NULL instead, so deleting one user
+-- never deletes another user's rows; an actor whose column is NOT NULL is left for
+-- a manual change. --ownership-policy=cascade-all cascades every key.
 --
 -- Delete closure of users (46 tables):
 --   users, action_executions, action_undo_requests, agent_runs, agent_steps,
@@ -23,10 +27,10 @@
 --   agent_runs_conversation_id_fkey: agent_runs(conversation_id) -> conversations(id), NO ACTION -> CASCADE
 --   agent_steps_run_id_fkey: agent_steps(run_id) -> agent_runs(id), NO ACTION -> CASCADE
 --   approval_requests_candidate_action_id_fkey: approval_requests(candidate_action_id) -> candidate_actions(id), NO ACTION -> CASCADE
---   approval_requests_reviewer_id_fkey: approval_requests(reviewer_id) -> users(id), NO ACTION -> CASCADE
+--   approval_requests_reviewer_id_fkey: approval_requests(reviewer_id) -> users(id), NO ACTION -> SET NULL (actor)
 --   approval_requests_user_id_fkey: approval_requests(user_id) -> users(id), NO ACTION -> CASCADE
---   assistant_profiles_delegate_id_fkey: assistant_profiles(delegate_id) -> users(id), NO ACTION -> CASCADE
---   assistant_profiles_tuned_by_fkey: assistant_profiles(tuned_by) -> users(id), NO ACTION -> CASCADE
+--   assistant_profiles_delegate_id_fkey: assistant_profiles(delegate_id) -> users(id), NO ACTION -> SET NULL (actor)
+--   assistant_profiles_tuned_by_fkey: assistant_profiles(tuned_by) -> users(id), NO ACTION -> SET NULL (actor)
 --   assistant_profiles_user_id_fkey: assistant_profiles(user_id) -> users(id), NO ACTION -> CASCADE
 --   behavioral_patterns_user_id_fkey: behavioral_patterns(user_id) -> users(id), NO ACTION -> CASCADE
 --   briefing_items_briefing_id_fkey: briefing_items(briefing_id) -> briefings(id), NO ACTION -> CASCADE
@@ -40,12 +44,12 @@
 --   decisions_conversation_id_fkey: decisions(conversation_id) -> conversations(id), NO ACTION -> CASCADE
 --   decisions_user_id_fkey: decisions(user_id) -> users(id), NO ACTION -> CASCADE
 --   domain_autonomy_user_id_fkey: domain_autonomy(user_id) -> users(id), NO ACTION -> CASCADE
---   domain_autonomy_audit_actor_id_fkey: domain_autonomy_audit(actor_id) -> users(id), NO ACTION -> CASCADE
+--   domain_autonomy_audit_actor_id_fkey: domain_autonomy_audit(actor_id) -> users(id), NO ACTION -> SET NULL (actor)
 --   domain_autonomy_audit_domain_autonomy_id_fkey: domain_autonomy_audit(domain_autonomy_id) -> domain_autonomy(id), NO ACTION -> CASCADE
 --   domain_autonomy_audit_user_id_fkey: domain_autonomy_audit(user_id) -> users(id), NO ACTION -> CASCADE
 --   eval_decisions_decision_id_fkey: eval_decisions(decision_id) -> decisions(id), NO ACTION -> CASCADE
 --   eval_decisions_run_id_fkey: eval_decisions(run_id) -> eval_runs(id), NO ACTION -> CASCADE
---   eval_runs_triggered_by_fkey: eval_runs(triggered_by) -> users(id), NO ACTION -> CASCADE
+--   eval_runs_triggered_by_fkey: eval_runs(triggered_by) -> users(id), NO ACTION -> SET NULL (actor)
 --   eval_runs_user_id_fkey: eval_runs(user_id) -> users(id), NO ACTION -> CASCADE
 --   feedback_events_decision_id_fkey: feedback_events(decision_id) -> decisions(id), NO ACTION -> CASCADE
 --   feedback_events_message_id_fkey: feedback_events(message_id) -> messages(id), NO ACTION -> CASCADE
@@ -54,7 +58,7 @@
 --   mempalace_memories_source_message_id_fkey: mempalace_memories(source_message_id) -> messages(id), NO ACTION -> CASCADE
 --   mempalace_memories_user_id_fkey: mempalace_memories(user_id) -> users(id), NO ACTION -> CASCADE
 --   mempalace_rooms_user_id_fkey: mempalace_rooms(user_id) -> users(id), NO ACTION -> CASCADE
---   messages_author_id_fkey: messages(author_id) -> users(id), NO ACTION -> CASCADE
+--   messages_author_id_fkey: messages(author_id) -> users(id), NO ACTION -> SET NULL (actor)
 --   messages_conversation_id_fkey: messages(conversation_id) -> conversations(id), NO ACTION -> CASCADE
 --   oauth_states_user_id_fkey: oauth_states(user_id) -> users(id), NO ACTION -> CASCADE
 --   oauth_tokens_connected_account_id_fkey: oauth_tokens(connected_account_id) -> connected_accounts(id), NO ACTION -> CASCADE
@@ -65,13 +69,13 @@
 --   preferences_user_id_fkey: preferences(user_id) -> users(id), NO ACTION -> CASCADE
 --   scope_grants_connected_account_id_fkey: scope_grants(connected_account_id) -> connected_accounts(id), NO ACTION -> CASCADE
 --   scope_grants_user_id_fkey: scope_grants(user_id) -> users(id), NO ACTION -> CASCADE
---   sessions_impersonator_id_fkey: sessions(impersonator_id) -> users(id), NO ACTION -> CASCADE
+--   sessions_impersonator_id_fkey: sessions(impersonator_id) -> users(id), NO ACTION -> SET NULL (actor)
 --   sessions_user_id_fkey: sessions(user_id) -> users(id), NO ACTION -> CASCADE
 --   spend_budgets_user_id_fkey: spend_budgets(user_id) -> users(id), NO ACTION -> CASCADE
 --   spend_records_action_execution_id_fkey: spend_records(action_execution_id) -> action_executions(id), NO ACTION -> CASCADE
 --   spend_records_budget_id_fkey: spend_records(budget_id) -> spend_budgets(id), NO ACTION -> CASCADE
 --   spend_records_user_fk: spend_records(user_id) -> users(id), NO ACTION -> CASCADE
---   trust_tier_audit_changed_by_fkey: trust_tier_audit(changed_by) -> users(id), NO ACTION -> CASCADE
+--   trust_tier_audit_changed_by_fkey: trust_tier_audit(changed_by) -> users(id), NO ACTION -> SET NULL (actor)
 --   trust_tier_audit_user_id_fkey: trust_tier_audit(user_id) -> users(id), NO ACTION -> CASCADE
 --
 -- Idempotent: each constraint is dropped IF EXISTS and re-added, so a second run
@@ -127,9 +131,10 @@ ALTER TABLE approval_requests ADD CONSTRAINT approval_requests_candidate_action_
 ALTER TABLE approval_requests VALIDATE CONSTRAINT approval_requests_candidate_action_id_fkey;
 
 -- approval_requests(reviewer_id) -> users(id)
+-- actor: approval_requests is owned through user_id; cascading reviewer_id would delete other users' rows: the fix sets ON DELETE SET NULL
 ALTER TABLE approval_requests DROP CONSTRAINT IF EXISTS approval_requests_reviewer_id_fkey;
 ALTER TABLE approval_requests ADD CONSTRAINT approval_requests_reviewer_id_fkey
-  FOREIGN KEY (reviewer_id) REFERENCES users(id) ON DELETE CASCADE NOT VALID;
+  FOREIGN KEY (reviewer_id) REFERENCES users(id) ON DELETE SET NULL NOT VALID;
 ALTER TABLE approval_requests VALIDATE CONSTRAINT approval_requests_reviewer_id_fkey;
 
 -- approval_requests(user_id) -> users(id)
@@ -139,15 +144,17 @@ ALTER TABLE approval_requests ADD CONSTRAINT approval_requests_user_id_fkey
 ALTER TABLE approval_requests VALIDATE CONSTRAINT approval_requests_user_id_fkey;
 
 -- assistant_profiles(delegate_id) -> users(id)
+-- actor: assistant_profiles is owned through user_id; cascading delegate_id would delete other users' rows: the fix sets ON DELETE SET NULL
 ALTER TABLE assistant_profiles DROP CONSTRAINT IF EXISTS assistant_profiles_delegate_id_fkey;
 ALTER TABLE assistant_profiles ADD CONSTRAINT assistant_profiles_delegate_id_fkey
-  FOREIGN KEY (delegate_id) REFERENCES users(id) ON DELETE CASCADE NOT VALID;
+  FOREIGN KEY (delegate_id) REFERENCES users(id) ON DELETE SET NULL NOT VALID;
 ALTER TABLE assistant_profiles VALIDATE CONSTRAINT assistant_profiles_delegate_id_fkey;
 
 -- assistant_profiles(tuned_by) -> users(id)
+-- actor: assistant_profiles is owned through user_id; cascading tuned_by would delete other users' rows: the fix sets ON DELETE SET NULL
 ALTER TABLE assistant_profiles DROP CONSTRAINT IF EXISTS assistant_profiles_tuned_by_fkey;
 ALTER TABLE assistant_profiles ADD CONSTRAINT assistant_profiles_tuned_by_fkey
-  FOREIGN KEY (tuned_by) REFERENCES users(id) ON DELETE CASCADE NOT VALID;
+  FOREIGN KEY (tuned_by) REFERENCES users(id) ON DELETE SET NULL NOT VALID;
 ALTER TABLE assistant_profiles VALIDATE CONSTRAINT assistant_profiles_tuned_by_fkey;
 
 -- assistant_profiles(user_id) -> users(id)
@@ -229,9 +236,10 @@ ALTER TABLE domain_autonomy ADD CONSTRAINT domain_autonomy_user_id_fkey
 ALTER TABLE domain_autonomy VALIDATE CONSTRAINT domain_autonomy_user_id_fkey;
 
 -- domain_autonomy_audit(actor_id) -> users(id)
+-- actor: domain_autonomy_audit is owned through user_id; cascading actor_id would delete other users' rows: the fix sets ON DELETE SET NULL
 ALTER TABLE domain_autonomy_audit DROP CONSTRAINT IF EXISTS domain_autonomy_audit_actor_id_fkey;
 ALTER TABLE domain_autonomy_audit ADD CONSTRAINT domain_autonomy_audit_actor_id_fkey
-  FOREIGN KEY (actor_id) REFERENCES users(id) ON DELETE CASCADE NOT VALID;
+  FOREIGN KEY (actor_id) REFERENCES users(id) ON DELETE SET NULL NOT VALID;
 ALTER TABLE domain_autonomy_audit VALIDATE CONSTRAINT domain_autonomy_audit_actor_id_fkey;
 
 -- domain_autonomy_audit(domain_autonomy_id) -> domain_autonomy(id) (users <- domain_autonomy <- domain_autonomy_audit)
@@ -259,9 +267,10 @@ ALTER TABLE eval_decisions ADD CONSTRAINT eval_decisions_run_id_fkey
 ALTER TABLE eval_decisions VALIDATE CONSTRAINT eval_decisions_run_id_fkey;
 
 -- eval_runs(triggered_by) -> users(id)
+-- actor: eval_runs is owned through user_id; cascading triggered_by would delete other users' rows: the fix sets ON DELETE SET NULL
 ALTER TABLE eval_runs DROP CONSTRAINT IF EXISTS eval_runs_triggered_by_fkey;
 ALTER TABLE eval_runs ADD CONSTRAINT eval_runs_triggered_by_fkey
-  FOREIGN KEY (triggered_by) REFERENCES users(id) ON DELETE CASCADE NOT VALID;
+  FOREIGN KEY (triggered_by) REFERENCES users(id) ON DELETE SET NULL NOT VALID;
 ALTER TABLE eval_runs VALIDATE CONSTRAINT eval_runs_triggered_by_fkey;
 
 -- eval_runs(user_id) -> users(id)
@@ -276,7 +285,7 @@ ALTER TABLE feedback_events ADD CONSTRAINT feedback_events_decision_id_fkey
   FOREIGN KEY (decision_id) REFERENCES decisions(id) ON DELETE CASCADE NOT VALID;
 ALTER TABLE feedback_events VALIDATE CONSTRAINT feedback_events_decision_id_fkey;
 
--- feedback_events(message_id) -> messages(id) (users <- messages <- feedback_events)
+-- feedback_events(message_id) -> messages(id) (users <- conversations <- messages <- feedback_events)
 ALTER TABLE feedback_events DROP CONSTRAINT IF EXISTS feedback_events_message_id_fkey;
 ALTER TABLE feedback_events ADD CONSTRAINT feedback_events_message_id_fkey
   FOREIGN KEY (message_id) REFERENCES messages(id) ON DELETE CASCADE NOT VALID;
@@ -294,7 +303,7 @@ ALTER TABLE mempalace_memories ADD CONSTRAINT mempalace_memories_room_id_fkey
   FOREIGN KEY (room_id) REFERENCES mempalace_rooms(id) ON DELETE CASCADE NOT VALID;
 ALTER TABLE mempalace_memories VALIDATE CONSTRAINT mempalace_memories_room_id_fkey;
 
--- mempalace_memories(source_message_id) -> messages(id) (users <- messages <- mempalace_memories)
+-- mempalace_memories(source_message_id) -> messages(id) (users <- conversations <- messages <- mempalace_memories)
 ALTER TABLE mempalace_memories DROP CONSTRAINT IF EXISTS mempalace_memories_source_message_id_fkey;
 ALTER TABLE mempalace_memories ADD CONSTRAINT mempalace_memories_source_message_id_fkey
   FOREIGN KEY (source_message_id) REFERENCES messages(id) ON DELETE CASCADE NOT VALID;
@@ -313,9 +322,10 @@ ALTER TABLE mempalace_rooms ADD CONSTRAINT mempalace_rooms_user_id_fkey
 ALTER TABLE mempalace_rooms VALIDATE CONSTRAINT mempalace_rooms_user_id_fkey;
 
 -- messages(author_id) -> users(id)
+-- actor: messages is owned through conversation_id -> conversations; cascading author_id would delete other users' rows: the fix sets ON DELETE SET NULL
 ALTER TABLE messages DROP CONSTRAINT IF EXISTS messages_author_id_fkey;
 ALTER TABLE messages ADD CONSTRAINT messages_author_id_fkey
-  FOREIGN KEY (author_id) REFERENCES users(id) ON DELETE CASCADE NOT VALID;
+  FOREIGN KEY (author_id) REFERENCES users(id) ON DELETE SET NULL NOT VALID;
 ALTER TABLE messages VALIDATE CONSTRAINT messages_author_id_fkey;
 
 -- messages(conversation_id) -> conversations(id) (users <- conversations <- messages)
@@ -379,9 +389,10 @@ ALTER TABLE scope_grants ADD CONSTRAINT scope_grants_user_id_fkey
 ALTER TABLE scope_grants VALIDATE CONSTRAINT scope_grants_user_id_fkey;
 
 -- sessions(impersonator_id) -> users(id)
+-- actor: sessions is owned through user_id; cascading impersonator_id would delete other users' rows: the fix sets ON DELETE SET NULL
 ALTER TABLE sessions DROP CONSTRAINT IF EXISTS sessions_impersonator_id_fkey;
 ALTER TABLE sessions ADD CONSTRAINT sessions_impersonator_id_fkey
-  FOREIGN KEY (impersonator_id) REFERENCES users(id) ON DELETE CASCADE NOT VALID;
+  FOREIGN KEY (impersonator_id) REFERENCES users(id) ON DELETE SET NULL NOT VALID;
 ALTER TABLE sessions VALIDATE CONSTRAINT sessions_impersonator_id_fkey;
 
 -- sessions(user_id) -> users(id)
@@ -415,9 +426,10 @@ ALTER TABLE spend_records ADD CONSTRAINT spend_records_user_fk
 ALTER TABLE spend_records VALIDATE CONSTRAINT spend_records_user_fk;
 
 -- trust_tier_audit(changed_by) -> users(id)
+-- actor: trust_tier_audit is owned through user_id; cascading changed_by would delete other users' rows: the fix sets ON DELETE SET NULL
 ALTER TABLE trust_tier_audit DROP CONSTRAINT IF EXISTS trust_tier_audit_changed_by_fkey;
 ALTER TABLE trust_tier_audit ADD CONSTRAINT trust_tier_audit_changed_by_fkey
-  FOREIGN KEY (changed_by) REFERENCES users(id) ON DELETE CASCADE NOT VALID;
+  FOREIGN KEY (changed_by) REFERENCES users(id) ON DELETE SET NULL NOT VALID;
 ALTER TABLE trust_tier_audit VALIDATE CONSTRAINT trust_tier_audit_changed_by_fkey;
 
 -- trust_tier_audit(user_id) -> users(id)

@@ -27,7 +27,12 @@ void SetNullNotNullCheck::check(const ForeignKey &FK, const CheckOptions &Opts,
                             " with ON DELETE SET NULL but " + Bad + " is NOT NULL; " + Deleting +
                             " fails with a not-null violation");
   bool SelfReference = FK.isSelfReference();
-  if (Root && !SelfReference)
+  const KeyOwnership *Own = Root && !SelfReference && FK.Ownership ? &*FK.Ownership : nullptr;
+  if (Own && Own->Fix != std::optional<Action>(Action::Cascade))
+    // An actor (or a key nothing marks as the owner) must not cascade on its own say-so.
+    for (const std::string &N : Own->Notes)
+      F.Notes.push_back({F.Begin, F.End, N});
+  else if (Root && !SelfReference)
     F.Edits.push_back(planOnDelete(FK.Ref, Action::Cascade));
   else if (SelfReference)
     F.Notes.push_back({F.Begin, F.End,

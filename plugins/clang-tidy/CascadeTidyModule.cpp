@@ -26,9 +26,21 @@ public:
         RootTables(Options.get("RootTables", "users")),
         // Read as text: OptionsView::get<bool> is not exported by the clang-tidy binary.
         AllowSetNull(parseBool(Options.get("AllowSetNull", "true"))),
-        DialectName(Options.get("Dialect", "auto")) {
+        DialectName(Options.get("Dialect", "auto")),
+        PolicyName(Options.get("OwnershipPolicy", "structural")),
+        ActorPatterns(Options.get("ActorColumnPatterns",
+                                  llvm::join(defaultActorColumnPatterns(), ";"))) {
     Opts.Enabled = GlobList(Id);
     Opts.Checks.AllowSetNull = AllowSetNull;
+    if (auto P = parseOwnershipPolicy(PolicyName))
+      Opts.Checks.Ownership = *P;
+    else
+      configurationDiag("%0 for %1") << llvm::toString(P.takeError()) << Id;
+    llvm::SmallVector<StringRef, 16> Patterns;
+    StringRef(ActorPatterns).split(Patterns, ';', -1, false);
+    Opts.Checks.ActorColumnPatterns.clear();
+    for (StringRef P : Patterns)
+      Opts.Checks.ActorColumnPatterns.push_back(P.trim().str());
     if (auto D = parseDialect(DialectName))
       Opts.Analyzer.SqlDialect = *D;
     else
@@ -51,6 +63,8 @@ public:
     Options.store(Map, "RootTables", RootTables);
     Options.store(Map, "AllowSetNull", AllowSetNull ? "true" : "false");
     Options.store(Map, "Dialect", DialectName);
+    Options.store(Map, "OwnershipPolicy", PolicyName);
+    Options.store(Map, "ActorColumnPatterns", ActorPatterns);
   }
 
   void registerMatchers(MatchFinder *Finder) override {
@@ -93,6 +107,8 @@ private:
   std::string RootTables;
   bool AllowSetNull;
   std::string DialectName;
+  std::string PolicyName;
+  std::string ActorPatterns; // ';'-separated globs
   CheckerOptions Opts;
 };
 

@@ -3,7 +3,7 @@
 CREATE TABLE notes (
   author_id UUID REFERENCES users(id), -- NOLINT
   editor_id UUID REFERENCES users(id),
--- CHECK: same-line.sql:[[@LINE-1]]:18: warning: foreign key notes(editor_id) references users(id) without ON DELETE CASCADE; deleting a user fails here [cascade-missing-on-delete]
+-- CHECK: same-line.sql:[[@LINE-1]]:18: warning: foreign key notes(editor_id) references users(id) without ON DELETE SET NULL; deleting a user fails here [cascade-missing-on-delete]
   body TEXT
 );
 -- CHECK: 1 warning generated.

@@ -4,7 +4,8 @@ row pointing at the rows made for its parents. Prints the user's id.
 
 The closure is what cascade-migrate computes: tables reverse-reachable from the root through
 FKs whose ON DELETE is not SET NULL / SET DEFAULT. CHECK constraints are dropped first: they say
-nothing about foreign keys and would only make generic values fail."""
+nothing about foreign keys and would only make generic values fail. Text values are random, so
+a second run (a second user) does not collide with the first on a UNIQUE column."""
 import json
 import subprocess
 import sys
@@ -59,7 +60,8 @@ def value_for(type_name):
                           ("timestamp", "now()"), ("date", "now()"), ("json", "'{}'"),
                           ("bytea", "'\\x00'"), ("interval", "'1 day'"), ("inet", "'127.0.0.1'"),
                           ("integer", "1"), ("bigint", "1"), ("smallint", "1"), ("numeric", "1"),
-                          ("double", "1"), ("real", "1"), ("text", "'x'"), ("string", "'x'"),
+                          ("double", "1"), ("real", "1"), ("text", "md5(random()::text)"),
+                          ("string", "md5(random()::text)"),
                           ("character", "'x'")]:
         if t.startswith(prefix):
             return value

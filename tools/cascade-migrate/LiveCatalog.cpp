@@ -1,10 +1,9 @@
 #include "LiveCatalog.h"
+#include "Connection.h"
 
 #include "llvm/Support/JSON.h"
 
-#include <libpq-fe.h>
 #include <memory>
-#include <regex>
 
 namespace cascade {
 
@@ -13,12 +12,17 @@ bool LiveCatalog::notNull(const QualifiedName &Table, const std::string &Column)
   return It != NotNull.end() && It->second;
 }
 
-std::string redactConnInfo(const std::string &ConnInfo) {
-  // URI form: scheme://user:password@host; keyword form: password=... ; query: ?password=...
-  std::string Out = std::regex_replace(ConnInfo, std::regex("(://[^:/@]*:)[^@]*@"), "$1***@");
-  Out = std::regex_replace(Out, std::regex("(password\\s*=\\s*)('([^'\\\\]|\\\\.)*'|[^\\s&]*)",
-                                           std::regex::icase),
-                           "$1***");
+std::vector<std::string> LiveCatalog::primaryKey(const QualifiedName &Table) const {
+  for (const LiveTable &T : Tables)
+    if (T.Name == Table)
+      return T.PrimaryKey;
+  return {};
+}
+
+std::vector<QualifiedName> LiveCatalog::tableNames() const {
+  std::vector<QualifiedName> Out;
+  for (const LiveTable &T : Tables)
+    Out.push_back(T.Name);
   return Out;
 }
 
@@ -42,14 +46,19 @@ SELECT c.conname, cn.nspname, cc.relname, pn.nspname, pc.relname,
  ORDER BY cn.nspname, cc.relname, c.conname
 )SQL";
 
-struct ConnDeleter {
-  void operator()(PGconn *C) const { PQfinish(C); }
-};
-struct ResultDeleter {
-  void operator()(PGresult *R) const { PQclear(R); }
-};
-using Conn = std::unique_ptr<PGconn, ConnDeleter>;
-using Result = std::unique_ptr<PGresult, ResultDeleter>;
+/// Each ordinary or partitioned table with its primary key columns.
+const char *TableQuery = R"SQL(
+SELECT n.nspname, c.relname,
+       (SELECT json_agg(a.attname ORDER BY k.ord) FROM pg_constraint p
+               CROSS JOIN LATERAL unnest(p.conkey) WITH ORDINALITY AS k(num, ord)
+          JOIN pg_attribute a ON a.attrelid = p.conrelid AND a.attnum = k.num
+         WHERE p.conrelid = c.oid AND p.contype = 'p')
+  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+ WHERE c.relkind IN ('r', 'p')
+   AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'crdb_internal', 'pg_extension')
+   AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp\_%'
+ ORDER BY n.nspname, c.relname
+)SQL";
 
 std::string schemaOf(const char *Nsp) { return std::string(Nsp) == "public" ? "" : Nsp; }
 
@@ -73,42 +82,21 @@ std::vector<std::string> jsonStrings(const char *Text) {
 } // namespace
 
 llvm::Expected<LiveCatalog> readLiveCatalog(const std::string &ConnInfo) {
-  std::string Password;
-  auto Scrub = [&](std::string Message) {
-    while (!Message.empty() && (Message.back() == '\n' || Message.back() == ' '))
-      Message.pop_back();
-    if (!Password.empty())
-      for (size_t At; (At = Message.find(Password)) != std::string::npos;)
-        Message.replace(At, Password.size(), "***");
-    // libpq quotes the whole connection string in some errors (an unparsable URI).
-    return redactConnInfo(Message);
-  };
-  char *ParseError = nullptr;
-  if (PQconninfoOption *Opts = PQconninfoParse(ConnInfo.c_str(), &ParseError)) {
-    for (PQconninfoOption *O = Opts; O->keyword; ++O)
-      if (std::string(O->keyword) == "password" && O->val)
-        Password = O->val;
-    PQconninfoFree(Opts);
-  } else {
-    std::string Why = ParseError ? ParseError : "invalid connection string";
-    PQfreemem(ParseError);
-    return llvm::createStringError("invalid --db connection string " + redactConnInfo(ConnInfo) +
-                                   ": " + Scrub(Why));
-  }
-  Conn C(PQconnectdb(ConnInfo.c_str()));
-  if (PQstatus(C.get()) != CONNECTION_OK)
-    return llvm::createStringError("cannot connect to " + redactConnInfo(ConnInfo) + ": " +
-                                   Scrub(PQerrorMessage(C.get())));
-  auto Exec = [&](const char *Sql, ExecStatusType Want) -> llvm::Expected<Result> {
-    Result R(PQexec(C.get(), Sql));
-    if (PQresultStatus(R.get()) != Want)
-      return llvm::createStringError("query failed on " + redactConnInfo(ConnInfo) + ": " +
-                                     Scrub(PQerrorMessage(C.get())));
-    return R;
-  };
-  if (auto Begin = Exec("BEGIN READ ONLY", PGRES_COMMAND_OK); !Begin)
+  auto Db = DbConnection::open(ConnInfo);
+  if (!Db)
+    return Db.takeError();
+  if (auto Begin = (*Db)->exec("BEGIN READ ONLY", PGRES_COMMAND_OK); !Begin)
     return Begin.takeError();
-  auto Rows = Exec(ForeignKeyQuery, PGRES_TUPLES_OK);
+  auto L = readLiveCatalog(**Db);
+  if (!L)
+    return L.takeError();
+  if (auto End = (*Db)->exec("COMMIT", PGRES_COMMAND_OK); !End)
+    return End.takeError();
+  return L;
+}
+
+llvm::Expected<LiveCatalog> readLiveCatalog(DbConnection &Db) {
+  auto Rows = Db.exec(ForeignKeyQuery, PGRES_TUPLES_OK);
   if (!Rows)
     return Rows.takeError();
   LiveCatalog L;
@@ -131,8 +119,12 @@ llvm::Expected<LiveCatalog> readLiveCatalog(const std::string &ConnInfo) {
       L.NotNull[FK.Child.Schema + "." + FK.Child.Name + "." + FK.Columns[K]] = NotNull[K] == "t";
     L.ForeignKeys.push_back(std::move(FK));
   }
-  if (auto End = Exec("COMMIT", PGRES_COMMAND_OK); !End)
-    return End.takeError();
+  auto Tables = Db.exec(TableQuery, PGRES_TUPLES_OK);
+  if (!Tables)
+    return Tables.takeError();
+  for (int I = 0; I < PQntuples(Tables->get()); ++I)
+    L.Tables.push_back({{schemaOf(PQgetvalue(Tables->get(), I, 0)), PQgetvalue(Tables->get(), I, 1)},
+                        jsonStrings(PQgetvalue(Tables->get(), I, 2))});
   return L;
 }
 

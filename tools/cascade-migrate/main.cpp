@@ -2,8 +2,12 @@
 // from the migrations themselves or from a live database; `verify` checks a live database.
 #include "Checker.h"
 #include "CleanupMigration.h"
+#include "InputChecks.h"
 #include "LiveCatalog.h"
 #include "MigrationSet.h"
+#include "RegularFile.h"
+#include "Rehearse.h"
+#include "SourceText.h"
 #include "Tokens.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -48,20 +52,47 @@ cl::opt<bool> DirectOnly("direct-only",
                          cl::cat(Category));
 cl::list<std::string> Roots("root", cl::desc("Root table (default users); repeatable"),
                             cl::cat(Category));
+cl::opt<std::string> OwnershipPolicyOpt(
+    "ownership-policy",
+    cl::desc("structural (default): SET NULL for a key that only records who acted on a row "
+             "another key owns; cascade-all: CASCADE for every key"),
+    cl::init("structural"), cl::cat(Category));
+cl::list<std::string> ActorPatterns(
+    "actor-column-patterns",
+    cl::desc("Column-name globs that mark an actor key, comma separated, '-' negates "
+             "(default: the documented list)"),
+    cl::CommaSeparated, cl::cat(Category));
 cl::opt<bool> AllowSetNull("allow-set-null",
                            cl::desc("Accept ON DELETE SET NULL on nullable columns (default true)"),
                            cl::init(true), cl::cat(Category));
 
+/// Every message names things from outside (paths, names, libpq's text): printed escaped, so
+/// none can break the line or forge another.
 int fail(const Twine &Message) {
-  WithColor::error(errs(), "cascade-migrate") << Message << "\n";
+  WithColor::error(errs(), "cascade-migrate") << escapeControl(Message.str()) << "\n";
   return 2;
 }
 
+/// The bytes of an input: only a regular file, at most DefaultMaxInputBytes; the message names
+/// the path ("cannot read m/x.sql: not a regular file (a FIFO)").
+Expected<std::string> readInput(const std::string &Path) {
+  auto Text = readRegularFile(Path, DefaultMaxInputBytes);
+  if (Text)
+    return Text;
+  std::string Why = toString(Text.takeError());
+  StringRef Reason(Why);
+  Reason.consume_front("cannot read file: ");
+  return createStringError("cannot read " + Path + ": " + Reason.str());
+}
+
 /// The migration files under Dir (down files and the pair being regenerated left out).
+/// Symlinked directories are not entered (two links to `..` would make the walk endless); a
+/// symlink to a file is listed, and reading it checks that it is a regular file.
 std::vector<std::string> migrationFiles(const std::string &Dir, const std::string &Skip) {
   std::vector<std::string> Out;
   std::error_code EC;
-  for (fs::recursive_directory_iterator It(Dir, EC), End; It != End && !EC; It.increment(EC)) {
+  for (fs::recursive_directory_iterator It(Dir, EC, /*follow_symlinks=*/false), End;
+       It != End && !EC; It.increment(EC)) {
     StringRef P = It->path();
     StringRef File = sys::path::filename(P);
     if (File.starts_with(".")) {
@@ -124,6 +155,12 @@ Error writeFile(const std::string &Path, StringRef Text) {
 Expected<CheckOptions> checkOptions() {
   CheckOptions Opts;
   Opts.AllowSetNull = AllowSetNull;
+  auto Policy = parseOwnershipPolicy(OwnershipPolicyOpt);
+  if (!Policy)
+    return Policy.takeError();
+  Opts.Ownership = *Policy;
+  if (ActorPatterns.getNumOccurrences())
+    Opts.ActorColumnPatterns.assign(ActorPatterns.begin(), ActorPatterns.end());
   if (!Roots.empty()) {
     Opts.Roots.clear();
     for (const std::string &R : Roots) {
@@ -158,18 +195,26 @@ int verify(int argc, char **argv) {
   auto Live = readLiveCatalog(Db);
   if (!Live)
     return fail(toString(Live.takeError()));
+  if (Error E = checkRootsExist(Opts->Roots, Live->tableNames(), "the database"))
+    return fail(toString(std::move(E)));
   std::vector<const CatalogForeignKey *> FKs;
   for (const CatalogForeignKey &FK : Live->ForeignKeys)
     FKs.push_back(&FK);
   CleanupPlan Plan = planCleanup(
       FKs, *Opts, [&](const QualifiedName &T, const std::string &C) { return Live->notNull(T, C); },
-      DirectOnly);
+      [&](const QualifiedName &T) { return Live->primaryKey(T); }, DirectOnly);
   for (const DeleteClosure &C : Plan.Closures)
-    outs() << "delete closure of " << C.RootName.str() << ": " << C.Tables.size() << " tables\n";
+    outs() << "delete closure of " << escapeControl(C.RootName.str()) << ": " << C.Tables.size()
+           << " tables\n";
   for (const CleanupItem &I : Plan.Items)
-    outs() << "blocking: " << I.Original.Child.str() << "." << quoteIdent(I.Original.Name)
-           << " ON DELETE " << actionSql(I.Original.OnDelete) << " (" << pathString(I.Path)
-           << ")\n";
+    outs() << "blocking: "
+           << escapeControl(I.Original.Child.str() + "." + quoteIdent(I.Original.Name))
+           << " ON DELETE " << actionSql(I.Original.OnDelete) << " ("
+           << escapeControl(pathString(I.Path)) << ")"
+           << (I.Ownership && !I.NewAction
+                   ? std::string(": ") + roleName(I.Ownership->Role) + ", needs a manual change"
+                   : std::string())
+           << "\n";
   if (!Plan.Items.empty()) {
     outs() << Plan.Items.size()
            << (Plan.Items.size() == 1 ? " foreign key still blocks" : " foreign keys still block")
@@ -196,10 +241,10 @@ int utility(StringRef Command, int argc, char **argv) {
   }
   if (Command == "normalize") {
     for (int I = 0; I < argc; ++I) {
-      auto Buf = MemoryBuffer::getFile(argv[I]);
+      auto Buf = readInput(argv[I]);
       if (!Buf)
-        return fail(Twine("cannot read ") + argv[I] + ": " + Buf.getError().message());
-      std::string Sql = (*Buf)->getBuffer().str();
+        return fail(toString(Buf.takeError()));
+      std::string Sql = std::move(*Buf);
       blankDownSections(Sql);
       outs() << normalizeDialect(Sql, tokenize(Sql).Tokens, Dialect::Cockroach);
     }
@@ -214,7 +259,7 @@ int utility(StringRef Command, int argc, char **argv) {
     if (!llvm::any_of(Paths, [&](const std::string &S) { return fs::equivalent(S, M.Path); }))
       Paths.push_back(M.Path);
   for (const std::string &P : Paths)
-    outs() << P << "\n";
+    outs() << escapeControl(P) << "\n"; // one path a line, even for a path with a line break
   return 0;
 }
 
@@ -222,6 +267,8 @@ int utility(StringRef Command, int argc, char **argv) {
 
 int main(int argc, char **argv) {
   InitLLVM X(argc, argv);
+  if (argc > 1 && StringRef(argv[1]) == "rehearse")
+    return rehearse(argc, argv);
   cl::HideUnrelatedOptions(Category);
   if (argc > 1 && (StringRef(argv[1]) == "normalize" || StringRef(argv[1]) == "order"))
     return utility(argv[1], argc - 2, argv + 2);
@@ -232,6 +279,11 @@ int main(int argc, char **argv) {
   }
   if (!parseOptions(argc, argv, "cascade-migrate: writes <N>-cascade-cleanup.sql and its down file\n"))
     return 2;
+  if (Error E = checkFileWord("--name", Name))
+    return fail(toString(std::move(E)));
+  if (Number.getNumOccurrences())
+    if (Error E = checkFileWord("--number", Number))
+      return fail(toString(std::move(E)));
   auto D = parseDialect(DialectOpt);
   if (!D || *D == Dialect::Auto)
     return fail("invalid --dialect '" + DialectOpt + "': expected cockroach or postgres");
@@ -264,6 +316,7 @@ int main(int argc, char **argv) {
 
   std::vector<CatalogForeignKey> Storage;
   std::function<bool(const QualifiedName &, const std::string &)> NotNull;
+  PrimaryKeyLookup PrimaryKey;
   Catalog Cat(Checker.naming());
   LiveCatalog Live;
   if (!Db.empty()) {
@@ -271,8 +324,11 @@ int main(int argc, char **argv) {
     if (!L)
       return fail(toString(L.takeError()));
     Live = std::move(*L);
+    if (Error E = checkRootsExist(Opts->Roots, Live.tableNames(), "the database"))
+      return fail(toString(std::move(E)));
     Storage = Live.ForeignKeys;
     NotNull = [&](const QualifiedName &T, const std::string &C) { return Live.notNull(T, C); };
+    PrimaryKey = [&](const QualifiedName &T) { return Live.primaryKey(T); };
   } else {
     std::vector<std::string> Paths(SchemaFiles.begin(), SchemaFiles.end());
     std::vector<std::string> Migrations;
@@ -286,10 +342,10 @@ int main(int argc, char **argv) {
     }
     std::vector<SetMember> Members;
     for (const std::string &P : Paths) {
-      auto Buf = MemoryBuffer::getFile(P);
+      auto Buf = readInput(P);
       if (!Buf)
-        return fail("cannot read " + P + ": " + Buf.getError().message());
-      std::string Sql = (*Buf)->getBuffer().str();
+        return fail(toString(Buf.takeError()));
+      std::string Sql = std::move(*Buf);
       blankDownSections(Sql);
       Members.push_back({migrationName(P), std::move(Sql), &Checker});
     }
@@ -297,19 +353,27 @@ int main(int argc, char **argv) {
     for (size_t I = 0; I < Parsed.size(); ++I)
       for (const Finding &E : Parsed[I].Diagnostics)
         WithColor::warning(errs(), "cascade-migrate")
-            << Paths[I] << ": " << E.Message << " (replayed as far as it parses)\n";
+            << escapeControl(Paths[I]) << ": " << escapeControl(E.Message)
+            << " (replayed as far as it parses)\n";
+    if (Error E = checkRootsExist(Opts->Roots, Cat.tableNames(), "the migrations"))
+      return fail(toString(std::move(E)));
     for (const CatalogForeignKey &FK : Cat.foreignKeys())
       if (FK.Alive)
         Storage.push_back(FK);
-    NotNull = [&](const QualifiedName &T, const std::string &C) {
-      return Cat.notNull(T, C).value_or(false);
+    std::vector<const Analysis *> Files;
+    for (const Analysis &A : Parsed)
+      Files.push_back(&A);
+    NotNull = notNullLookup(Cat, Files);
+    PrimaryKey = [&](const QualifiedName &T) {
+      const Table *Found = Cat.find(T);
+      return Found ? Found->PrimaryKey : std::vector<std::string>{};
     };
   }
 
   std::vector<const CatalogForeignKey *> FKs;
   for (const CatalogForeignKey &FK : Storage)
     FKs.push_back(&FK);
-  CleanupPlan Plan = planCleanup(FKs, *Opts, NotNull, DirectOnly);
+  CleanupPlan Plan = planCleanup(FKs, *Opts, NotNull, PrimaryKey, DirectOnly);
   if (Plan.Items.empty()) {
     errs() << "cascade-migrate: nothing blocks the delete; no migration written\n";
     return 0;
@@ -318,9 +382,12 @@ int main(int argc, char **argv) {
     errs() << "cascade-migrate: no migration written: what blocks the delete needs a manual "
               "change\n";
     for (const CleanupItem &I : Plan.Items)
-      errs() << "  " << I.Original.Child.str() << "." << quoteIdent(I.Original.Name)
-             << ": a NOT NULL reference back into the root; make it nullable, then ON DELETE "
-                "SET NULL\n";
+      errs() << "  " << escapeControl(I.Original.Child.str() + "." + quoteIdent(I.Original.Name))
+             << (I.Ownership ? ": " + std::string(roleName(I.Ownership->Role)) + ": " +
+                                   escapeControl(I.Ownership->Notes.back())
+                             : std::string(": a NOT NULL reference back into the root; make it "
+                                           "nullable, then ON DELETE SET NULL"))
+             << "\n";
     return 1;
   }
   CleanupText Text = writeCleanupMigration(Plan, Stem, *D, DirectOnly);
@@ -334,7 +401,7 @@ int main(int argc, char **argv) {
   if (Error E = writeFile(DownPath, Text.Down))
     return fail(toString(std::move(E)));
   size_t Changed = llvm::count_if(Plan.Items, [](const CleanupItem &I) { return I.NewAction; });
-  errs() << "cascade-migrate: wrote " << UpPath << " (" << Changed << " constraint"
-         << (Changed == 1 ? "" : "s") << ") and " << DownPath << "\n";
+  errs() << "cascade-migrate: wrote " << escapeControl(UpPath) << " (" << Changed << " constraint"
+         << (Changed == 1 ? "" : "s") << ") and " << escapeControl(DownPath) << "\n";
   return 0;
 }

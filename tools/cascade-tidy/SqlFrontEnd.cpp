@@ -146,6 +146,8 @@ llvm::Expected<Config> SettingsResolver::effectiveConfig(const std::string &Path
   C.RootTables = std::vector<std::string>{"users"};
   C.Dialect = "auto";
   C.AllowSetNull = true;
+  C.OwnershipPolicy = ownershipPolicyName(OwnershipPolicy::Structural);
+  C.ActorColumnPatterns = defaultActorColumnPatterns();
   C.FrozenMigrations = std::vector<std::string>{};
   if (Explicit) {
     C.mergeFrom(*Explicit);
@@ -191,6 +193,12 @@ llvm::Expected<FileSettings> SettingsResolver::forFile(const std::string &Path) 
                                    Origin(CommandLine.RootTables) +
                                    "; name at least one (the default is [users])");
   S.Checker.Checks.AllowSetNull = *C->AllowSetNull;
+  auto Policy = parseOwnershipPolicy(*C->OwnershipPolicy);
+  if (!Policy)
+    return llvm::createStringError(llvm::toString(Policy.takeError()) +
+                                   Origin(CommandLine.OwnershipPolicy));
+  S.Checker.Checks.Ownership = *Policy;
+  S.Checker.Checks.ActorColumnPatterns = *C->ActorColumnPatterns;
   S.Checker.Checks.Roots.clear();
   for (const std::string &Spec : *C->RootTables) {
     auto Root = parseRootTable(Spec);

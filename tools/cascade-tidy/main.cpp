@@ -37,6 +37,12 @@ cl::opt<bool> AllowSetNullOpt("allow-set-null",
                               cl::desc("Accept ON DELETE SET NULL/SET DEFAULT on nullable columns "
                                        "(default true)"),
                               cl::cat(Category));
+cl::opt<std::string> OwnershipPolicyOpt(
+    "ownership-policy",
+    cl::desc("structural (default): ON DELETE SET NULL for a key that only records who acted on "
+             "a row another key owns; cascade-all: CASCADE for every key. Overrides "
+             "OwnershipPolicy"),
+    cl::cat(Category));
 cl::opt<bool> Fix("fix", cl::desc("Apply the suggested fixes in place"), cl::cat(Category));
 cl::opt<bool> FixReadOnly("fix-readonly",
                           cl::desc("With --fix, also rewrite files without write permission"),
@@ -100,6 +106,8 @@ Config commandLineConfig() {
     C.Dialect = DialectOpt;
   if (AllowSetNullOpt.getNumOccurrences())
     C.AllowSetNull = AllowSetNullOpt;
+  if (OwnershipPolicyOpt.getNumOccurrences())
+    C.OwnershipPolicy = OwnershipPolicyOpt;
   return C;
 }
 

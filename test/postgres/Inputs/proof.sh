@@ -39,10 +39,13 @@ q -f "$work/live/060-cascade-cleanup.sql" > /dev/null
 q -f "$work/live/060-cascade-cleanup.sql" > /dev/null
 echo "applied 060 twice"
 
-# 4. Nothing blocks any more; the seed's verification query returns no row.
+# 4. Nothing blocks any more; the seed's verification query returns only the actor keys.
 cascade-migrate verify --db "$db" | tail -1
+# Under the structural ownership policy the rows it returns are the actor keys, all SET NULL.
 echo "seed query rows: $(q -c "SELECT count(*) FROM pg_constraint WHERE contype = 'f'
-  AND confrelid = 'users'::regclass AND confdeltype <> 'c'")"
+  AND confrelid = 'users'::regclass AND confdeltype <> 'c'"), of which SET NULL: $(q -c "SELECT
+  count(*) FROM pg_constraint WHERE contype = 'f' AND confrelid = 'users'::regclass
+  AND confdeltype = 'n'")"
 
 # 5. A user with a row in every table of the closure; one DELETE removes them all.
 seeded=$(python3 "$utils/seed_closure.py" users)

@@ -6,7 +6,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 PACKAGES=(cmake ninja-build g++ python3 bc
   llvm-19-dev llvm-19-tools libclang-19-dev libclang-cpp19-dev clang-19 clang-tidy-19 clang-tools-19
-  libpg-query-dev libprotobuf-c-dev libpq-dev postgresql)
+  libpg-query-dev libprotobuf-c-dev libpq-dev postgresql
+  libclang-rt-19-dev) # the ASan/UBSan and libFuzzer runtimes of the sanitized build
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

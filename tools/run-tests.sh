@@ -1,20 +1,72 @@
 #!/usr/bin/env bash
-# Builds everything and runs every lit suite; ends with the line "N passed, N failed".
+# Builds everything and runs every suite; ends with the line "N passed, N failed".
+#  1. the lit suite against build/ (g++);
+#  2. the same lit suite against build-asan/ (clang-19, ASan + UBSan, CASCADE_FUZZ);
+#  3. each fuzz target of build-asan/ for a short bounded time on its seed corpus (the lit
+#     inputs, hand-written seeds and saved regressions): one test each, passed when no crash.
+# FUZZ_SECONDS (default 10) sets the time per target; SKIP_SANITIZED=1 runs step 1 only.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source tools/bootstrap.sh || { echo "0 passed, 1 failed"; exit 1; }
 set +e
 BUILD_DIR=${BUILD_DIR:-build}
-log=$(mktemp)
-python3 /usr/lib/llvm-19/build/utils/lit/lit.py -v "$BUILD_DIR/test" "$@" | tee "$log"
-lit_status=${PIPESTATUS[0]}
-count() { local n; n=$(sed -n "s/^ *$1: *\([0-9]*\).*/\1/p" "$log" | head -1); echo "${n:-0}"; }
-passed=$(( $(count Passed) + $(count "Expectedly Failed") ))
+ASAN_BUILD_DIR=${ASAN_BUILD_DIR:-build-asan}
+FUZZ_SECONDS=${FUZZ_SECONDS:-10}
+LIT=/usr/lib/llvm-19/build/utils/lit/lit.py
+passed=0
 failed=0
-for kind in Failed Unresolved 'Unexpectedly Passed' 'Timed Out' Unsupported; do
-  n=$(count "$kind"); failed=$(( failed + ${n:-0} ))
-done
-rm -f "$log"
-# A skipped test is not a passed one: an unsupported test counts as failed.
+status=0
+
+# Adds a lit run's counts to the totals. A skipped test is not a passed one: an unsupported
+# test counts as failed.
+run_lit() {
+  local log n
+  log=$(mktemp)
+  python3 "$LIT" -v "$@" | tee "$log"
+  [[ ${PIPESTATUS[0]} -eq 0 ]] || status=1
+  count() { n=$(sed -n "s/^ *$1: *\([0-9]*\).*/\1/p" "$log" | head -1); echo "${n:-0}"; }
+  passed=$(( passed + $(count Passed) + $(count "Expectedly Failed") ))
+  for kind in Failed Unresolved 'Unexpectedly Passed' 'Timed Out' Unsupported; do
+    failed=$(( failed + $(count "$kind") ))
+  done
+  rm -f "$log"
+}
+
+run_lit "$BUILD_DIR/test" "$@"
+
+if [[ ${SKIP_SANITIZED:-0} != 1 ]]; then
+  if [[ ! -f $ASAN_BUILD_DIR/build.ninja ]]; then
+    CC=clang-19 CXX=clang++-19 cmake -S . -B "$ASAN_BUILD_DIR" -G Ninja -DCASCADE_FUZZ=ON >&2
+  fi
+  if ! cmake --build "$ASAN_BUILD_DIR" >&2; then
+    echo "sanitized build failed"
+    failed=$(( failed + 1 )); status=1
+  else
+    echo "== lit suite against the ASan+UBSan build ($ASAN_BUILD_DIR)"
+    run_lit "$ASAN_BUILD_DIR/test" "$@"
+
+    echo "== fuzz targets, ${FUZZ_SECONDS}s each"
+    for fuzzer in "$ASAN_BUILD_DIR"/fuzz/cascade-fuzz-*; do
+      name=${fuzzer##*/cascade-fuzz-}
+      work="$ASAN_BUILD_DIR/fuzz/work/$name"
+      log="$ASAN_BUILD_DIR/fuzz/logs/$name.log"
+      mkdir -p "$work" "${log%/*}" "$ASAN_BUILD_DIR/fuzz/artifacts"
+      # New inputs go to work/ (first folder); the seeds, lit inputs and regressions are read
+      # from corpus/. A crash, a broken invariant, a 10 s input or 2 GB of memory fails it.
+      "$fuzzer" -max_total_time="$FUZZ_SECONDS" -timeout=10 -rss_limit_mb=2048 \
+        -artifact_prefix="$ASAN_BUILD_DIR/fuzz/artifacts/$name-" \
+        "$work" "$ASAN_BUILD_DIR/fuzz/corpus/$name" > "$log" 2>&1
+      if [[ $? -eq 0 ]]; then
+        echo "PASS: fuzz :: $name ($(grep -o 'Done [0-9]* runs' "$log" | tail -1))"
+        passed=$(( passed + 1 ))
+      else
+        echo "FAIL: fuzz :: $name (log: $log)"
+        grep -E '==cascade-fuzz==|ERROR: (AddressSanitizer|libFuzzer|LeakSanitizer)|runtime error|SUMMARY|Test unit written' "$log" | head -8
+        failed=$(( failed + 1 )); status=1
+      fi
+    done
+  fi
+fi
+
 echo "$passed passed, $failed failed"
-[[ $lit_status -eq 0 && $failed -eq 0 && $passed -gt 0 ]]
+[[ $status -eq 0 && $failed -eq 0 && $passed -gt 0 ]]

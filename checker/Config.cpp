@@ -54,6 +54,9 @@ public:
     SM.setDiagHandler([](const llvm::SMDiagnostic &, void *) {}, nullptr);
   }
 
+  /// The YAML has a syntax error: yaml::Input names it, with its position.
+  bool failed() { return Stream.failed(); }
+
   /// "LINE:COL: message" for the first problem.
   std::optional<std::string> run() {
     unsigned Documents = 0;
@@ -78,14 +81,20 @@ public:
       else if (auto Problem = walk(Root, 0, Root))
         return Problem;
     }
+    // A syntax error found on the way is yaml::Input's to report, with its position.
     return std::nullopt;
   }
 
 private:
   static constexpr unsigned MaxDepth = 32;
 
+  /// A node of a stream with a syntax error can have no position (or one outside the
+  /// buffer): the message then goes without one rather than through a wild pointer.
   std::string at(llvm::yaml::Node *N, const std::string &Message) {
-    auto [Line, Col] = SM.getLineAndColumn(N->getSourceRange().Start);
+    llvm::SMLoc Loc = N->getSourceRange().Start;
+    if (!Loc.isValid() || !SM.FindBufferContainingLoc(Loc))
+      return " " + Message;
+    auto [Line, Col] = SM.getLineAndColumn(Loc);
     return std::to_string(Line) + ":" + std::to_string(Col) + ": " + Message;
   }
 
@@ -139,7 +148,8 @@ private:
 
 llvm::Expected<Config> parseConfig(llvm::StringRef Yaml, llvm::StringRef Path) {
   Config C;
-  if (auto Problem = YamlShapeCheck(Yaml).run())
+  YamlShapeCheck Shape(Yaml);
+  if (auto Problem = Shape.run(); Problem && !Shape.failed())
     return llvm::createStringError("invalid configuration " + Path.str() + ":" + *Problem);
   std::string Errors;
   auto Handler = [](const llvm::SMDiagnostic &D, void *Ctx) {

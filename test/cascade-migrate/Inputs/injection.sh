@@ -7,11 +7,7 @@
 set -euo pipefail
 work=$1 utils=$2/test/utils
 rm -rf "$work"; mkdir -p "$work/m"
-pgdir=$(mktemp -d /tmp/cascade-pg.XXXXXX)
-trap 'bash "$utils/pg-server.sh" stop "$pgdir"; rm -rf "$pgdir"' EXIT
-db=$(bash "$utils/pg-server.sh" start "$pgdir")
-source "$pgdir/env"
-q() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
+source "$utils/pg-session.sh"
 
 python3 - "$work/m/001-schema.sql" <<'PY'
 import sys

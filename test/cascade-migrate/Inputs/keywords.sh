@@ -7,11 +7,7 @@
 set -euo pipefail
 work=$1 utils=$2/test/utils
 rm -rf "$work"; mkdir -p "$work"
-pgdir=$(mktemp -d /tmp/cascade-pg.XXXXXX)
-trap 'bash "$utils/pg-server.sh" stop "$pgdir"; rm -rf "$pgdir"' EXIT
-db=$(bash "$utils/pg-server.sh" start "$pgdir")
-source "$pgdir/env"
-q() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
+source "$utils/pg-session.sh"
 q -c "CREATE TABLE users (id int PRIMARY KEY)"
 q -c "DO \$\$ DECLARE w text; BEGIN
   FOR w IN SELECT word FROM pg_get_keywords() WHERE catcode <> 'U' OR word IN ('value', 'action', 'name', 'data') LOOP

@@ -7,11 +7,7 @@
 set -euo pipefail
 work=$1 utils=$2/test/utils
 rm -rf "$work"; mkdir -p "$work"
-pgdir=$(mktemp -d /tmp/cascade-pg.XXXXXX)
-trap 'bash "$utils/pg-server.sh" stop "$pgdir"; rm -rf "$pgdir"' EXIT
-db=$(bash "$utils/pg-server.sh" start "$pgdir")
-source "$pgdir/env"
-q() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
+source "$utils/pg-session.sh"
 r() { cascade-migrate rehearse --db "$db" "$@" && echo "exit=0" || echo "exit=$?"; }
 q -c 'CREATE TABLE users (id int PRIMARY KEY, invited_by int REFERENCES users(id) ON DELETE SET NULL);
 CREATE TABLE decisions (id int PRIMARY KEY, user_id int NOT NULL REFERENCES users(id) ON DELETE CASCADE);

@@ -8,11 +8,7 @@ set -euo pipefail
 work=$1 src=$2
 utils=$src/test/utils
 rm -rf "$work"; mkdir -p "$work"
-pgdir=$(mktemp -d /tmp/cascade-pg.XXXXXX)
-trap 'bash "$utils/pg-server.sh" stop "$pgdir"; rm -rf "$pgdir"' EXIT
-db=$(bash "$utils/pg-server.sh" start "$pgdir")
-source "$pgdir/env"
-q() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
+source "$utils/pg-session.sh"
 json() { python3 -c 'import json,sys; v=json.loads(sys.argv[1])[sys.argv[2]]; print(" ".join(v) if isinstance(v, list) else v)' "$@"; }
 
 q -c 'CREATE DOMAIN string AS text'

@@ -7,11 +7,7 @@ set -euo pipefail
 work=$1 src=$2
 utils=$src/test/utils
 rm -rf "$work"; mkdir -p "$work"
-pgdir=$(mktemp -d /tmp/cascade-pg.XXXXXX)
-trap 'bash "$utils/pg-server.sh" stop "$pgdir"; rm -rf "$pgdir"' EXIT
-db=$(bash "$utils/pg-server.sh" start "$pgdir")
-source "$pgdir/env"
-q() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
+source "$utils/pg-session.sh"
 
 # 1. The bundled tree, in replay order, CockroachDB-only clauses blanked.
 q -c 'CREATE DOMAIN string AS text'

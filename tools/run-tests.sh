@@ -4,7 +4,7 @@
 #  2. the same lit suite against build-asan/ (clang-19, ASan + UBSan, CASCADE_FUZZ);
 #  3. each fuzz target of build-asan/ for a short bounded time on its seed corpus (the lit
 #     inputs, hand-written seeds and saved regressions): one test each, passed when no crash.
-# FUZZ_SECONDS (default 10) sets the time per target; SKIP_SANITIZED=1 runs step 1 only.
+# FUZZ_SECONDS (default 10) sets the time per target, FUZZ_SEED (default 1) libFuzzer's seed; SKIP_SANITIZED=1 runs step 1 only.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source tools/bootstrap.sh || { echo "0 passed, 1 failed"; exit 1; }
@@ -53,7 +53,8 @@ if [[ ${SKIP_SANITIZED:-0} != 1 ]]; then
       mkdir -p "$work" "${log%/*}" "$ASAN_BUILD_DIR/fuzz/artifacts"
       # New inputs go to work/ (first folder); the seeds, lit inputs and regressions are read
       # from corpus/. A crash, a broken invariant, a 10 s input or 2 GB of memory fails it.
-      "$fuzzer" -max_total_time="$FUZZ_SECONDS" -timeout=10 -rss_limit_mb=2048 \
+      # A fixed seed: the same commit explores the same inputs, so a red run can be replayed.
+      "$fuzzer" -seed="${FUZZ_SEED:-1}" -max_total_time="$FUZZ_SECONDS" -timeout=10 -rss_limit_mb=2048 \
         -artifact_prefix="$ASAN_BUILD_DIR/fuzz/artifacts/$name-" \
         "$work" "$ASAN_BUILD_DIR/fuzz/corpus/$name" > "$log" 2>&1
       if [[ $? -eq 0 ]]; then

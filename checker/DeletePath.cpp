@@ -65,6 +65,16 @@ std::vector<DeleteClosure> analyzeDeletePaths(const std::vector<const CatalogFor
         std::reverse(Path.begin(), Path.end());
         return Path;
       };
+      // Key I from Parent blocks the delete: where it sits on the walk from the root.
+      auto Blocking = [&](size_t I, const QualifiedName &Parent) {
+        BlockingForeignKey B;
+        B.Index = I;
+        B.Path = PathTo(Parent);
+        B.Path.push_back(FKs[I]->Child);
+        B.Direct = Parent == RootName;
+        B.ChildIsRoot = FKs[I]->Child == RootName;
+        return B;
+      };
       std::deque<QualifiedName> Queue{RootName};
       C.Tables.push_back(RootName);
       while (!Queue.empty()) {
@@ -91,11 +101,7 @@ std::vector<DeleteClosure> analyzeDeletePaths(const std::vector<const CatalogFor
             // The row survives the delete: its table joins the closure only by another path.
             if (FK.OnDelete == Action::SetNull && !NullsNotNull)
               continue;
-            BlockingForeignKey B;
-            B.Index = I;
-            B.Path = PathTo(Parent);
-            B.Path.push_back(FK.Child);
-            B.Direct = Parent == RootName;
+            BlockingForeignKey B = Blocking(I, Parent);
             B.Fix = *Plan;
             C.Blocking.push_back(std::move(B));
             continue;
@@ -127,12 +133,7 @@ std::vector<DeleteClosure> analyzeDeletePaths(const std::vector<const CatalogFor
           }
           if (!Blocks)
             continue;
-          BlockingForeignKey B;
-          B.Index = I;
-          B.Path = PathTo(Parent);
-          B.Path.push_back(FK.Child);
-          B.Direct = Parent == RootName;
-          B.ChildIsRoot = SelfReferenceOnRoot;
+          BlockingForeignKey B = Blocking(I, Parent);
           bool ChildNotNull = llvm::any_of(
               FK.Columns, [&](const std::string &Col) { return NotNull(FK.Child, Col); });
           if (!SelfReferenceOnRoot)

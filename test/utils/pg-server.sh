@@ -6,6 +6,10 @@
 set -euo pipefail
 BIN=/usr/lib/postgresql/15/bin
 cmd=$1 dir=$2
+# The postgres user may not be able to enter the caller's directory (a clone under a 0700
+# temp dir): run from / so its tools do not warn about it into the test's output.
+[[ $dir == /* ]] || dir=$PWD/$dir
+cd /
 as_pg() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 case $cmd in
 start)

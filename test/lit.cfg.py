@@ -60,3 +60,12 @@ if os.geteuid() == 0:
     config.available_features.add("root")
 if os.path.exists("/usr/lib/postgresql/15/bin/initdb"):
     config.available_features.add("postgres")
+
+# Install and package tests (docs/install.md): the build tree to install from, and the tools they
+# drive. tools/bootstrap.sh installs them all (cmake, ninja-build, dpkg-dev), so on a machine set
+# up by it no such test is unsupported.
+config.substitutions.append(("%cascade-build", config.cascade_obj_root))
+if shutil.which("cmake") and shutil.which("ninja") and shutil.which("ctest"):
+    config.available_features.add("cmake-ninja")
+if shutil.which("cpack") and shutil.which("dpkg-deb") and shutil.which("dpkg-shlibdeps"):
+    config.available_features.add("cpack-deb")

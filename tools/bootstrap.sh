@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-PACKAGES=(cmake ninja-build g++ python3 bc
+PACKAGES=(cmake ninja-build g++ python3 bc dpkg-dev
   llvm-19-dev llvm-19-tools libclang-19-dev libclang-cpp19-dev clang-19 clang-tidy-19 clang-tools-19
   libpg-query-dev libprotobuf-c-dev libpq-dev postgresql
   libclang-rt-19-dev) # the ASan/UBSan and libFuzzer runtimes of the sanitized build

@@ -9,6 +9,7 @@
 #include "Rehearse.h"
 #include "SourceText.h"
 #include "Tokens.h"
+#include "Version.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -321,6 +322,7 @@ int utility(StringRef Command, int argc, char **argv) {
 
 int main(int argc, char **argv) {
   InitLLVM X(argc, argv);
+  installVersionPrinter("cascade-migrate");
   if (argc > 1 && StringRef(argv[1]) == "rehearse")
     return rehearse(argc, argv);
   cl::HideUnrelatedOptions(Category);

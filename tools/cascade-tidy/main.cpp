@@ -6,6 +6,7 @@
 #include "InputFiles.h"
 #include "RegularFile.h"
 #include "SqlFrontEnd.h"
+#include "Version.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/CommandLine.h"
@@ -222,6 +223,7 @@ std::pair<unsigned, unsigned> applyFixes(FileReport &R, std::vector<bool> &Fixed
 
 int main(int argc, char **argv) {
   InitLLVM X(argc, argv);
+  installVersionPrinter("cascade-tidy");
   cl::HideUnrelatedOptions(Category);
   // clang-tidy's `-- <compiler flags>`: a fixed compile command for every C/C++ file.
   std::string FixedError;

@@ -21,8 +21,11 @@ install(FILES README.md DESTINATION "${CMAKE_INSTALL_DOCDIR}" COMPONENT tools)
 install(DIRECTORY docs/ DESTINATION "${CMAKE_INSTALL_DOCDIR}" COMPONENT tools
   FILES_MATCHING PATTERN "*.md")
 
+# Generated out of find_package's way: a build tree whose bin/ is on PATH is one of its search
+# prefixes, and these files only hold once installed.
+set(CASCADE_PACKAGE_STAGING "${CMAKE_CURRENT_BINARY_DIR}/CMakeFiles/CascadeTidyPackage")
 configure_package_config_file(plugins/cmake/CascadeTidyConfig.cmake.in
-  "${CMAKE_CURRENT_BINARY_DIR}/CascadeTidyConfig.cmake"
+  "${CASCADE_PACKAGE_STAGING}/CascadeTidyConfig.cmake"
   INSTALL_DESTINATION "${CASCADE_INSTALL_CMAKEDIR}"
   PATH_VARS CMAKE_INSTALL_BINDIR CASCADE_INSTALL_MODULEDIR)
 # Same major version = compatible: 0.x releases may still change the functions' arguments,
@@ -32,10 +35,10 @@ if(PROJECT_VERSION_MAJOR EQUAL 0)
 else()
   set(CASCADE_COMPATIBILITY SameMajorVersion)
 endif()
-write_basic_package_version_file("${CMAKE_CURRENT_BINARY_DIR}/CascadeTidyConfigVersion.cmake"
+write_basic_package_version_file("${CASCADE_PACKAGE_STAGING}/CascadeTidyConfigVersion.cmake"
   VERSION "${PROJECT_VERSION}" COMPATIBILITY ${CASCADE_COMPATIBILITY})
 install(FILES
-  "${CMAKE_CURRENT_BINARY_DIR}/CascadeTidyConfig.cmake"
-  "${CMAKE_CURRENT_BINARY_DIR}/CascadeTidyConfigVersion.cmake"
+  "${CASCADE_PACKAGE_STAGING}/CascadeTidyConfig.cmake"
+  "${CASCADE_PACKAGE_STAGING}/CascadeTidyConfigVersion.cmake"
   plugins/cmake/CascadeTidyFunctions.cmake
   DESTINATION "${CASCADE_INSTALL_CMAKEDIR}" COMPONENT tools)

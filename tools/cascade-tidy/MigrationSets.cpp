@@ -91,7 +91,7 @@ holdUncheckedSets(InputSet &Inputs, std::vector<std::vector<FileSettings>> &Sett
     DialectChoice D = effectiveDialect(Set, Settings[G].front(), DialectOnCommandLine);
     if (!isCheckedDialect(D.Dialect)) {
       Notes.push_back(escapeControl(Set.Path) + ": note: not checked: " +
-                      (Set.IsSet ? "a " : "") + setDialectName(D.Dialect) +
+                      "a " + setDialectName(D.Dialect) +
                       (Set.IsSet ? " migration set" : " file") + " (" + escapeControl(D.Why) +
                       "); cascade-tidy checks PostgreSQL and CockroachDB only\n");
       continue;

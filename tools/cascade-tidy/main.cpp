@@ -276,6 +276,8 @@ int main(int argc, char **argv) {
     return 0;
   }
   bool CatalogSet = !SchemaOpt.empty() || !MigrationsOpt.empty();
+  if (ListSets && Paths.empty() && !CatalogSet)
+    Paths.push_back("."); // like --dump-config
   if (Paths.empty() && !CatalogSet)
     return fail("no input paths; usage: cascade-tidy [options] <path>...");
 

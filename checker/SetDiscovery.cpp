@@ -468,7 +468,7 @@ std::vector<SetInfo> discoverSets(const std::vector<FoundFile> &Files,
     for (size_t I : B.Members)
       First = std::min(First, E[I].Order);
     // The folder as the inputs spell it: strip from a member's spelling what lies below it.
-    Info.Path = B.Folder;
+    Info.Path = Info.Folder = B.Folder;
     std::vector<size_t> Any = B.Members;
     llvm::append_range(Any, B.BaseFiles);
     for (size_t I : Any)

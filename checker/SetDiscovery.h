@@ -50,6 +50,8 @@ struct SetInfo {
   std::vector<std::string> Migrations; // then these, in replay order
   std::optional<std::vector<std::string>> RootTables; // from MigrationSets
   std::string OverrideSource; // the configuration whose MigrationSets entry made it
+  std::string Folder;         // absolute: the set's folder (or the loose file)
+  int DialectFrom = -1; // a down migration linted alone: the group whose dialect it took
   std::vector<std::string> files() const;
 };
 

@@ -146,11 +146,24 @@ static std::optional<std::string> readForDetection(llvm::StringRef Path) {
 
 void groupInputs(InputSet &In, const std::vector<SetOverride> &Overrides) {
   In.Sets = discoverSets(In.Found, Overrides, readForDetection);
+  size_t Discovered = In.Sets.size();
   for (const std::string &D : In.LintedDown) {
     std::vector<SetInfo> One = discoverSets({{D, true}}, {}, readForDetection);
-    One.front().IsSet = false;
-    One.front().Reason = "a down migration, linted on its own";
-    In.Sets.push_back(std::move(One.front()));
+    SetInfo &Down = One.front();
+    Down.IsSet = false;
+    Down.Reason = "a down migration, linted on its own";
+    // A down migration of a set (002.down.sql, 0001_x/down.sql) has the set's dialect.
+    std::string Dir = path::parent_path(absolutePath(D)).str();
+    for (size_t S = 0; S < Discovered; ++S)
+      if (In.Sets[S].IsSet &&
+          (In.Sets[S].Folder == Dir || In.Sets[S].Folder == path::parent_path(Dir))) {
+        Down.Dialect = In.Sets[S].Dialect;
+        Down.DialectReason = In.Sets[S].DialectReason;
+        Down.DialectOverridden = In.Sets[S].DialectOverridden;
+        Down.DialectFrom = static_cast<int>(S);
+        break;
+      }
+    In.Sets.push_back(std::move(Down));
   }
   In.Groups.clear();
   for (const SetInfo &S : In.Sets)

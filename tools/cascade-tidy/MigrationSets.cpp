@@ -84,12 +84,22 @@ holdUncheckedSets(InputSet &Inputs, std::vector<std::vector<FileSettings>> &Sett
   std::vector<std::string> Notes;
   InputSet Kept;
   std::vector<std::vector<FileSettings>> KeptSettings;
+  std::vector<bool> Unchecked(Inputs.Groups.size(), false);
+  for (size_t G = 0; G < Inputs.Groups.size(); ++G)
+    Unchecked[G] = !Settings[G].empty() &&
+                   !isCheckedDialect(effectiveDialect(Inputs.Sets[G], Settings[G].front(),
+                                                      DialectOnCommandLine)
+                                         .Dialect);
   for (size_t G = 0; G < Inputs.Groups.size(); ++G) {
     const SetInfo &Set = Inputs.Sets[G];
     if (Settings[G].empty())
       continue;
     DialectChoice D = effectiveDialect(Set, Settings[G].front(), DialectOnCommandLine);
     if (!isCheckedDialect(D.Dialect)) {
+      // A down migration of a set that is not checked either: the set's note covers it.
+      int From = Set.DialectFrom;
+      if (From >= 0 && Unchecked[From])
+        continue;
       Notes.push_back(escapeControl(Set.Path) + ": note: not checked: " +
                       "a " + setDialectName(D.Dialect) +
                       (Set.IsSet ? " migration set" : " file") + " (" + escapeControl(D.Why) +

@@ -1,12 +1,37 @@
 #include "Config.h"
 #include "RegularFile.h"
+#include "SetDiscovery.h"
+
+#include "llvm/Support/FileSystem.h"
 
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/YAMLParser.h"
 #include "llvm/Support/YAMLTraits.h"
 
+LLVM_YAML_IS_SEQUENCE_VECTOR(cascade::MigrationSetConfig)
+
 namespace llvm::yaml {
+template <> struct MappingTraits<cascade::MigrationSetConfig> {
+  static void mapping(IO &IO, cascade::MigrationSetConfig &S) {
+    IO.mapRequired("Path", S.Path);
+    IO.mapOptional("Schema", S.Schema);
+    IO.mapOptional("Dialect", S.Dialect);
+    IO.mapOptional("RootTables", S.RootTables);
+  }
+  static std::string validate(IO &, cascade::MigrationSetConfig &S) {
+    if (S.Path.empty())
+      return "MigrationSets: empty Path; name the set's folder, relative to this file";
+    if (S.Dialect && !cascade::parseSetDialect(*S.Dialect))
+      return "MigrationSets: invalid Dialect '" + *S.Dialect + "' for '" + S.Path +
+             "': expected auto, postgres, cockroach, mysql or sqlite";
+    if (S.RootTables && S.RootTables->empty())
+      return "MigrationSets: empty RootTables for '" + S.Path +
+             "'; name at least one or leave the key out";
+    return "";
+  }
+};
+
 template <> struct MappingTraits<cascade::Config> {
   static void mapping(IO &IO, cascade::Config &C) {
     IO.mapOptional("Checks", C.Checks);
@@ -17,6 +42,7 @@ template <> struct MappingTraits<cascade::Config> {
     IO.mapOptional("FrozenMigrations", C.FrozenMigrations);
     IO.mapOptional("OwnershipPolicy", C.OwnershipPolicy);
     IO.mapOptional("ActorColumnPatterns", C.ActorColumnPatterns);
+    IO.mapOptional("MigrationSets", C.MigrationSets);
   }
 };
 } // namespace llvm::yaml
@@ -35,6 +61,7 @@ void Config::mergeFrom(const Config &Over) {
   Take(AllowSetNull, Over.AllowSetNull);
   Take(OwnershipPolicy, Over.OwnershipPolicy);
   Take(ActorColumnPatterns, Over.ActorColumnPatterns);
+  Take(MigrationSets, Over.MigrationSets);
   if (Over.FrozenMigrations) {
     FrozenMigrations = Over.FrozenMigrations;
     Directory = Over.Directory;
@@ -168,6 +195,13 @@ llvm::Expected<Config> parseConfig(llvm::StringRef Yaml, llvm::StringRef Path) {
   }
   C.Source = Path.str();
   C.Directory = llvm::sys::path::parent_path(Path).str();
+  if (C.MigrationSets) {
+    llvm::SmallString<256> Dir(C.Directory.empty() ? "." : C.Directory);
+    llvm::sys::fs::make_absolute(Dir);
+    llvm::sys::path::remove_dots(Dir, true);
+    for (MigrationSetConfig &S : *C.MigrationSets)
+      S.Directory = Dir.str().str();
+  }
   return C;
 }
 

@@ -11,6 +11,16 @@ namespace cascade {
 
 inline constexpr const char *ConfigFileName = ".cascade-tidy.yaml";
 
+/// One MigrationSets entry: a set that discovery would get wrong, described by hand. Paths
+/// are relative to the configuration's folder.
+struct MigrationSetConfig {
+  std::string Path;
+  std::optional<std::vector<std::string>> Schema;
+  std::optional<std::string> Dialect; // auto, postgres, cockroach, mysql, sqlite
+  std::optional<std::vector<std::string>> RootTables;
+  std::string Directory; // the configuration's folder (absolute), not read from YAML
+};
+
 struct Config {
   std::optional<std::string> Checks;
   std::optional<std::string> WarningsAsErrors;
@@ -20,6 +30,7 @@ struct Config {
   std::optional<std::string> OwnershipPolicy;                 // structural | cascade-all
   std::optional<std::vector<std::string>> ActorColumnPatterns; // globs, '-' negates
   std::optional<std::vector<std::string>> FrozenMigrations;
+  std::optional<std::vector<MigrationSetConfig>> MigrationSets;
   std::string Source; // the file it came from, "" for built-in defaults
   std::string Directory; // FrozenMigrations globs are relative to it
 

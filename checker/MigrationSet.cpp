@@ -55,16 +55,26 @@ static std::optional<std::vector<uint64_t>> versionOf(llvm::StringRef Name) {
   return std::vector<uint64_t>{normaliseNumber(Digits)};
 }
 
+std::optional<std::vector<uint64_t>> migrationVersion(llvm::StringRef Name) {
+  return versionOf(Name);
+}
+
+/// A file named for its folder's migration: Diesel's up.sql / down.sql, Prisma's migration.sql.
+static bool namedForFolder(llvm::StringRef Name) {
+  return Name.equals_insensitive("up.sql") || Name.equals_insensitive("down.sql") ||
+         Name.equals_insensitive("migration.sql");
+}
+
 MigrationFile classifyMigration(llvm::StringRef Path) {
   MigrationFile M;
   M.Path = Path.str();
   llvm::StringRef Name = path::filename(Path);
   llvm::StringRef Dir = path::filename(path::parent_path(Path));
-  bool DieselPart = Name.equals_insensitive("up.sql") || Name.equals_insensitive("down.sql");
+  bool DieselPart = namedForFolder(Name);
   M.Down = Name.ends_with_insensitive(".down.sql") || Name.equals_insensitive("down.sql") ||
            (Name.starts_with("U") && Name.contains("__"));
   M.Schema = Dir.equals_insensitive("schema") || Dir.equals_insensitive("schemas") ||
-             Name.starts_with_insensitive("schema");
+             Name.starts_with_insensitive("schema") || Name.equals_insensitive("structure.sql");
   if (auto V = versionOf(DieselPart ? Dir : Name))
     M.Version = *V;
   return M;
@@ -72,7 +82,7 @@ MigrationFile classifyMigration(llvm::StringRef Path) {
 
 std::string migrationName(llvm::StringRef Path) {
   llvm::StringRef Name = path::filename(Path);
-  if (Name.equals_insensitive("up.sql") || Name.equals_insensitive("down.sql"))
+  if (namedForFolder(Name))
     return (path::filename(path::parent_path(Path)) + "/" + Name).str();
   return Name.str();
 }

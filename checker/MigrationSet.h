@@ -20,8 +20,11 @@ struct MigrationFile {
 
 /// Recognises `002-x.sql`, `0001_x.sql`, 12/14-digit timestamps, golang-migrate
 /// `000001_x.up.sql` / `.down.sql`, Flyway/refinery `V1__x.sql` / `V1.2__x.sql` (`U1__` undo),
-/// Diesel `2014-11-13-193911_x/up.sql` / `down.sql`.
+/// Diesel `2014-11-13-193911_x/up.sql` / `down.sql`, Prisma `20210101000000_x/migration.sql`.
 MigrationFile classifyMigration(llvm::StringRef Path);
+
+/// The version a file or folder name starts with (`0001_x`, `2014-11-13-193911_x`, `V1.2__x`).
+std::optional<std::vector<uint64_t>> migrationVersion(llvm::StringRef Name);
 
 /// How messages name a migration: its file name, or `folder/up.sql` for Diesel-style folders.
 std::string migrationName(llvm::StringRef Path);

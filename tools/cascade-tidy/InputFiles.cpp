@@ -134,8 +134,48 @@ struct Walker {
 
 } // namespace
 
+/// Dialect detection reads what the checker would read: a regular file within the size limit.
+static std::optional<std::string> readForDetection(llvm::StringRef Path) {
+  auto Text = readRegularFile(Path, DefaultMaxInputBytes);
+  if (!Text) {
+    llvm::consumeError(Text.takeError());
+    return std::nullopt;
+  }
+  return std::move(*Text);
+}
+
+void groupInputs(InputSet &In, const std::vector<SetOverride> &Overrides) {
+  In.Sets = discoverSets(In.Found, Overrides, readForDetection);
+  size_t Discovered = In.Sets.size();
+  for (const std::string &D : In.LintedDown) {
+    std::vector<SetInfo> One = discoverSets({{D, true}}, {}, readForDetection);
+    SetInfo &Down = One.front();
+    Down.IsSet = false;
+    Down.Reason = "a down migration, linted on its own";
+    // A down migration of a set (002.down.sql, 0001_x/down.sql) has the set's dialect.
+    std::string Dir = path::parent_path(absolutePath(D)).str();
+    for (size_t S = 0; S < Discovered; ++S)
+      if (In.Sets[S].IsSet &&
+          (In.Sets[S].Folder == Dir || In.Sets[S].Folder == path::parent_path(Dir))) {
+        Down.Dialect = In.Sets[S].Dialect;
+        Down.DialectReason = In.Sets[S].DialectReason;
+        Down.DialectOverridden = In.Sets[S].DialectOverridden;
+        Down.DialectFrom = static_cast<int>(S);
+        break;
+      }
+    In.Sets.push_back(std::move(Down));
+  }
+  In.Groups.clear();
+  for (const SetInfo &S : In.Sets)
+    In.Groups.push_back(S.files());
+}
+
 InputSet collectInputs(const std::vector<std::string> &Paths, const InputOptions &Opts) {
   InputSet Out;
+  // A file reached twice (named directly and through its directory, or under two spellings)
+  // is checked once.
+  std::set<std::string> Seen;
+  auto First = [&](const std::string &F) { return Seen.insert(realPathOr(F)).second; };
   for (const std::string &P : Paths) {
     fs::file_status St;
     if (std::error_code EC = fs::status(P, St)) {
@@ -145,31 +185,29 @@ InputSet collectInputs(const std::vector<std::string> &Paths, const InputOptions
     if (fs::is_directory(St)) {
       Walker W{Opts, Out, {}, {}, {}, {}};
       W.enter(P, St);
-      std::vector<std::string> Group;
-      for (MigrationFile &M : orderMigrations(W.Files))
-        Group.push_back(std::move(M.Path));
-      if (!Group.empty())
-        Out.Groups.push_back(std::move(Group));
+      for (std::string &F : W.Files)
+        if (First(F))
+          Out.Found.push_back({std::move(F), false});
       for (std::string &D : W.Down)
-        Out.Groups.push_back({std::move(D)});
+        if (First(D))
+          Out.LintedDown.push_back(std::move(D));
     } else if (!fs::is_regular_file(St)) {
       Out.Problems.push_back({P, notRegular(P)});
     } else if (Opts.isCxx(P)) {
       Out.CxxFiles.push_back(P);
     } else if (!Opts.IncludeDown && isDownMigration(P)) {
       Out.SkippedExplicit.push_back(P);
-    } else {
-      Out.Groups.push_back({P});
+    } else if (isDownMigration(P)) {
+      if (First(P))
+        Out.LintedDown.push_back(P);
+    } else if (First(P)) {
+      Out.Found.push_back({P, true});
     }
   }
-  // A file reached twice (named directly and through its directory, or under two spellings)
-  // is checked once, in its first group.
-  std::set<std::string> Seen;
-  auto Repeated = [&](const std::string &F) { return !Seen.insert(realPathOr(F)).second; };
-  for (std::vector<std::string> &G : Out.Groups)
-    llvm::erase_if(G, Repeated);
-  llvm::erase_if(Out.Groups, [](const std::vector<std::string> &G) { return G.empty(); });
-  llvm::erase_if(Out.CxxFiles, Repeated);
+  llvm::erase_if(Out.CxxFiles, [&, Kept = std::set<std::string>()](const std::string &F) mutable {
+    return !Kept.insert(realPathOr(F)).second;
+  });
+  groupInputs(Out, {});
   return Out;
 }
 

@@ -2,6 +2,8 @@
 #ifndef CASCADE_TIDY_INPUTFILES_H
 #define CASCADE_TIDY_INPUTFILES_H
 
+#include "SetDiscovery.h"
+
 #include "llvm/Support/Error.h"
 #include <string>
 #include <vector>
@@ -14,10 +16,14 @@ struct InputProblem {
 };
 
 struct InputSet {
-  /// Each group is one schema history checked against one catalog: the .sql files under a
-  /// directory argument, in migration order (schema first, then by version); a file named on
-  /// the command line, or a down migration linted with --include-down, is a group of its own.
+  /// Each group is checked against one catalog: a migration set found by discoverSets (its
+  /// base schema, then its migrations by version), or a file on its own (a file outside any
+  /// set, a down migration linted with --include-down).
   std::vector<std::vector<std::string>> Groups;
+  /// Parallel to Groups: what each group is (IsSet, dialect, how it was discovered).
+  std::vector<SetInfo> Sets;
+  std::vector<FoundFile> Found;           // the .sql files discovery grouped
+  std::vector<std::string> LintedDown;    // down migrations linted on their own
   std::vector<std::string> CxxFiles; // C and C++ sources and headers
   std::vector<InputProblem> Problems;      // unreadable paths: exit status 2
   std::vector<InputProblem> Notes;         // what a walk did not enter (symlink cycles)
@@ -41,6 +47,10 @@ std::string realPathOr(llvm::StringRef P);
 
 /// *.down.sql, down.sql in a migration folder, or a Flyway undo file (U1__x.sql).
 bool isDownMigration(llvm::StringRef Path);
+
+/// Groups In.Found into sets (MigrationSets entries first) and adds In.LintedDown, each on
+/// its own; fills In.Groups and In.Sets.
+void groupInputs(InputSet &In, const std::vector<SetOverride> &Overrides);
 
 InputSet collectInputs(const std::vector<std::string> &Paths, const InputOptions &Opts);
 

@@ -4,6 +4,7 @@
 #include "Check.h"
 #include "Nolint.h"
 #include "RegularFile.h"
+#include "SetDiscovery.h"
 #include "SourceText.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -181,12 +182,15 @@ llvm::Expected<FileSettings> SettingsResolver::forFile(const std::string &Path) 
       return " on the command line";
     return C->Source.empty() ? "" : " in " + C->Source;
   };
-  auto D = parseDialect(*C->Dialect);
-  if (!D)
+  auto SD = parseSetDialect(*C->Dialect);
+  if (!SD)
     return llvm::createStringError("invalid Dialect '" + *C->Dialect + "'" +
                                    Origin(CommandLine.Dialect) +
-                                   ": expected auto, postgres or cockroach");
-  S.Checker.Analyzer.SqlDialect = *D;
+                                   ": expected auto, postgres, cockroach, mysql or sqlite");
+  S.DialectName = setDialectName(*SD);
+  S.DialectSource = Origin(CommandLine.Dialect);
+  // mysql and sqlite files are set aside before parsing (holdUncheckedSets).
+  S.Checker.Analyzer.SqlDialect = parseDialect(S.DialectName).value_or(Dialect::Auto);
   // Raw: fail() escapes the message it ends up in.
   S.ChecksSource = "Checks '" + *C->Checks + "'" + Origin(CommandLine.Checks);
   if (C->RootTables->empty())

@@ -23,6 +23,8 @@ struct FileSettings {
   bool IncludeDown = false;
   uint64_t MaxInputBytes = DefaultMaxInputBytes;
   std::string ChecksSource; // "Checks '-*' in /x/.cascade-tidy.yaml", for messages
+  std::string DialectName = "auto"; // as configured; mysql and sqlite files are not parsed
+  std::string DialectSource;        // " on the command line", " in /x/.cascade-tidy.yaml"
   bool enablesAnyCheck() const;
 };
 

@@ -4,6 +4,7 @@
 #include "ExportFixes.h"
 #include "FixItPlanner.h"
 #include "InputFiles.h"
+#include "MigrationSets.h"
 #include "RegularFile.h"
 #include "SqlFrontEnd.h"
 #include "Version.h"
@@ -32,7 +33,8 @@ cl::opt<std::string> ChecksOpt("checks", cl::desc("Checks to run, clang-tidy glo
 cl::list<std::string> RootOpt("root", cl::desc("A root table: TABLE, SCHEMA.TABLE or TABLE(COLUMN); "
                                                "repeatable (default: users)"),
                               cl::cat(Category));
-cl::opt<std::string> DialectOpt("dialect", cl::desc("SQL dialect: auto, postgres or cockroach"),
+cl::opt<std::string> DialectOpt("dialect", cl::desc("SQL dialect: auto, postgres, cockroach, mysql "
+                                                   "or sqlite (the last two are not checked yet)"),
                                 cl::cat(Category));
 cl::opt<bool> AllowSetNullOpt("allow-set-null",
                               cl::desc("Accept ON DELETE SET NULL/SET DEFAULT on nullable columns "
@@ -67,6 +69,9 @@ cl::opt<bool> ListChecks("list-checks", cl::desc("List the enabled checks and ex
                          cl::cat(Category));
 cl::opt<bool> DumpConfig("dump-config", cl::desc("Print the configuration in effect and exit"),
                          cl::cat(Category));
+cl::opt<bool> ListSets("list-sets",
+                       cl::desc("Print the migration sets and loose files found and exit"),
+                       cl::cat(Category));
 cl::opt<std::string> ConfigFile("config-file",
                                 cl::desc("Use this configuration file instead of looking for "
                                          ".cascade-tidy.yaml next to each file"),
@@ -136,10 +141,12 @@ Expected<std::vector<std::string>> catalogSet(const std::vector<std::string> &Sc
   InputSet Walk = collectInputs({Dir}, Opts);
   append_range(Found.Problems, Walk.Problems);
   append_range(Found.Notes, Walk.Notes);
-  for (std::vector<std::string> &G : Walk.Groups)
-    for (std::string &F : G)
-      if (!isDownMigration(F) && Listed.insert(realPathOr(F)).second)
-        Out.push_back(F);
+  for (bool Sets : {true, false}) // the sets' files, then files with no version
+    for (size_t G = 0; G < Walk.Groups.size(); ++G)
+      for (std::string &F : Walk.Groups[G])
+        if (Walk.Sets[G].IsSet == Sets && !isDownMigration(F) &&
+            Listed.insert(realPathOr(F)).second)
+          Out.push_back(F);
   return Out;
 }
 
@@ -271,6 +278,8 @@ int main(int argc, char **argv) {
     return 0;
   }
   bool CatalogSet = !SchemaOpt.empty() || !MigrationsOpt.empty();
+  if (ListSets && Paths.empty() && !CatalogSet)
+    Paths.push_back("."); // like --dump-config
   if (Paths.empty() && !CatalogSet)
     return fail("no input paths; usage: cascade-tidy [options] <path>...");
 
@@ -315,6 +324,8 @@ int main(int argc, char **argv) {
   }
   InOpts.Excludes.assign(Exclude.begin(), Exclude.end());
   InputSet Inputs = collectInputs(Paths, InOpts);
+  if (Error E = applyMigrationSets(Inputs, Resolver))
+    return fail(toString(std::move(E)));
   int Status = 0;
   // --schema/--migrations: one catalog for everything; only the paths named are reported
   // (all of the set when none are), and a named file outside the set is replayed last.
@@ -337,6 +348,12 @@ int main(int argc, char **argv) {
           Group.push_back(F);
       }
     Inputs.Groups = {std::move(Group)};
+    SetInfo One;
+    One.IsSet = true;
+    One.Path = MigrationsOpt.empty() ? std::string("--schema") : std::string(MigrationsOpt);
+    One.Reason = "--schema/--migrations";
+    One.Migrations = Inputs.Groups.front();
+    Inputs.Sets = {std::move(One)};
   }
   for (const InputProblem &P : Inputs.Problems) {
     errs() << escapeControl(P.Path) << ": error: " << P.Message << "\n";
@@ -359,6 +376,18 @@ int main(int argc, char **argv) {
         return fail(toString(S.takeError()));
       Settings[G].push_back(std::move(*S));
     }
+  if (ListSets) {
+    listSets(outs(), Inputs, Settings, DialectOpt.getNumOccurrences() > 0);
+    return Status;
+  }
+  {
+    auto Held = holdUncheckedSets(Inputs, Settings, DialectOpt.getNumOccurrences() > 0,
+                                  !RootOpt.empty());
+    if (!Held)
+      return fail(toString(Held.takeError()));
+    for (const std::string &Note : *Held)
+      errs() << Note;
+  }
 
   // Checking nothing and exiting 0 would read as "all clear": stop, as clang-tidy does. One
   // folder may still turn every check off with its own `Checks: '-*'`.

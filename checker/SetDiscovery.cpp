@@ -1,0 +1,558 @@
+#include "SetDiscovery.h"
+#include "MigrationSet.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+#include <map>
+#include <set>
+#include <tuple>
+
+namespace path = llvm::sys::path;
+
+namespace cascade {
+
+std::optional<SetDialect> parseSetDialect(llvm::StringRef Name) {
+  return llvm::StringSwitch<std::optional<SetDialect>>(Name.lower())
+      .Case("auto", SetDialect::Auto)
+      .Cases("postgres", "postgresql", SetDialect::Postgres)
+      .Cases("cockroach", "cockroachdb", SetDialect::Cockroach)
+      .Cases("mysql", "mariadb", SetDialect::Mysql)
+      .Cases("sqlite", "sqlite3", SetDialect::Sqlite)
+      .Default(std::nullopt);
+}
+
+const char *setDialectName(SetDialect D) {
+  switch (D) {
+  case SetDialect::Auto: return "auto";
+  case SetDialect::Postgres: return "postgres";
+  case SetDialect::Cockroach: return "cockroach";
+  case SetDialect::Mysql: return "mysql";
+  case SetDialect::Sqlite: return "sqlite";
+  }
+  return "auto";
+}
+
+std::vector<std::string> SetInfo::files() const {
+  std::vector<std::string> Out = Base;
+  llvm::append_range(Out, Migrations);
+  return Out;
+}
+
+std::optional<SetDialect> dialectFromName(llvm::StringRef Name) {
+  llvm::SmallVector<llvm::StringRef, 4> Words;
+  llvm::SplitString(Name, Words, "-_. 0123456789");
+  for (llvm::StringRef W : Words) {
+    std::string L = W.lower();
+    if (L == "mysql" || L == "mariadb")
+      return SetDialect::Mysql;
+    if (L == "sqlite")
+      return SetDialect::Sqlite;
+    if (L == "postgres" || L == "postgresql" || L == "pg" || L == "pgsql")
+      return SetDialect::Postgres;
+    if (L == "cockroach" || L == "cockroachdb" || L == "crdb")
+      return SetDialect::Cockroach;
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+/// Dialect markers counted over one or more texts, outside comments and string literals.
+struct DialectMarkers {
+  enum Kind { Mysql, Sqlite, Backquote, Postgres, Cockroach, NumKinds };
+  unsigned Count[NumKinds] = {};
+  std::string First[NumKinds]; // "AUTO_INCREMENT at line 3 of x.sql"
+
+  void mark(Kind K, llvm::StringRef What, unsigned Line, llvm::StringRef File) {
+    if (Count[K]++ == 0)
+      First[K] = What.str() + " at line " + std::to_string(Line) +
+                 (File.empty() ? "" : " of " + File.str());
+  }
+
+  void scan(llvm::StringRef T, llvm::StringRef File) {
+    unsigned Line = 1;
+    std::string Prev, Prev2; // the two words before, upper-cased
+    size_t I = 0, N = T.size();
+    auto SkipTo = [&](size_t From, llvm::StringRef Close) {
+      size_t E = T.find(Close, From);
+      E = E == llvm::StringRef::npos ? N : E + Close.size();
+      Line += T.slice(I, E).count('\n');
+      I = E;
+    };
+    while (I < N) {
+      char C = T[I];
+      if (C == '\n') {
+        ++Line;
+        ++I;
+      } else if (T.substr(I).starts_with("--")) {
+        SkipTo(I, "\n");
+      } else if (T.substr(I).starts_with("/*")) {
+        SkipTo(I + 2, "*/");
+      } else if (C == '\'') {
+        size_t J = I + 1;
+        while (J < N && !(T[J] == '\'' && (J + 1 >= N || T[J + 1] != '\'')))
+          J += T[J] == '\'' ? 2 : 1;
+        Line += T.slice(I, J).count('\n');
+        I = std::min(J + 1, N);
+      } else if (C == '"') {
+        SkipTo(I + 1, "\"");
+      } else if (C == '`') {
+        mark(Backquote, "a backquoted name", Line, File);
+        SkipTo(I + 1, "`");
+      } else if (C == '$' && I + 1 < N && (T[I + 1] == '$' || llvm::isAlpha(T[I + 1]))) {
+        size_t E = T.find('$', I + 1);
+        llvm::StringRef Tag = E == llvm::StringRef::npos ? "" : T.slice(I, E + 1);
+        if (Tag.empty() || !llvm::all_of(Tag.drop_front().drop_back(), [](char X) {
+              return llvm::isAlnum(X) || X == '_';
+            })) {
+          ++I;
+          continue;
+        }
+        mark(Postgres, "a dollar-quoted body", Line, File);
+        I = E + 1;
+        SkipTo(I, Tag);
+      } else if (C == ':' && I + 1 < N && T[I + 1] == ':') {
+        mark(Postgres, "a :: cast", Line, File);
+        I += 2;
+      } else if (llvm::isAlpha(C) || C == '_') {
+        size_t J = I;
+        while (J < N && (llvm::isAlnum(T[J]) || T[J] == '_'))
+          ++J;
+        std::string W = T.slice(I, J).upper();
+        size_t K = J;
+        while (K < N && (T[K] == ' ' || T[K] == '\t'))
+          ++K;
+        bool Eq = K < N && T[K] == '=';
+        word(W, Prev, Prev2, Eq, Line, File);
+        Prev2 = std::move(Prev);
+        Prev = std::move(W);
+        I = J;
+      } else {
+        ++I;
+      }
+    }
+  }
+
+  void word(const std::string &W, const std::string &Prev, const std::string &Prev2, bool Eq,
+            unsigned Line, llvm::StringRef File) {
+    if (W == "AUTO_INCREMENT" || W == "UNSIGNED" || W == "LONGTEXT" || W == "MEDIUMTEXT" ||
+        W == "TINYINT" || W == "TINYTEXT" || W == "MEDIUMINT")
+      mark(Mysql, W, Line, File);
+    else if ((W == "ENGINE" || W == "CHARSET") && Eq)
+      mark(Mysql, W + "=", Line, File);
+    else if (W == "AUTOINCREMENT" || W == "PRAGMA")
+      mark(Sqlite, W, Line, File);
+    else if (W == "ROWID" && Prev == "WITHOUT")
+      mark(Sqlite, "WITHOUT ROWID", Line, File);
+    else if (W == "SERIAL" || W == "BIGSERIAL" || W == "SMALLSERIAL" || W == "JSONB" ||
+             W == "TIMESTAMPTZ" || W == "PLPGSQL" || (W == "EXTENSION" && Prev == "CREATE"))
+      mark(Postgres, W == "EXTENSION" ? "CREATE EXTENSION" : W, Line, File);
+    else if ((W == "INDEX" && Prev == "INVERTED") || W == "STORING" || W == "UPSERT" ||
+             (W == "STRING" && !Prev.empty() && Prev2 != "AS"))
+      mark(Cockroach, W == "INDEX" ? "INVERTED INDEX" : W, Line, File);
+  }
+
+  /// MySQL or SQLite by their own markers (the larger count); a backquoted name alone is
+  /// MySQL unless PostgreSQL or CockroachDB markers say otherwise.
+  std::optional<SetDialect> decide(std::string &Why) const {
+    if (Count[Mysql] || Count[Sqlite]) {
+      bool Lite = Count[Sqlite] > Count[Mysql];
+      Why = First[Lite ? Sqlite : Mysql];
+      return Lite ? SetDialect::Sqlite : SetDialect::Mysql;
+    }
+    if (Count[Backquote] && !Count[Postgres] && !Count[Cockroach]) {
+      Why = First[Backquote];
+      return SetDialect::Mysql;
+    }
+    if (Count[Cockroach]) {
+      Why = First[Cockroach];
+      return SetDialect::Cockroach;
+    }
+    if (Count[Postgres]) {
+      Why = First[Postgres];
+      return SetDialect::Postgres;
+    }
+    return std::nullopt;
+  }
+};
+
+} // namespace
+
+std::optional<SetDialect> dialectFromContent(llvm::StringRef Text, std::string &Why) {
+  DialectMarkers M;
+  M.scan(Text, "");
+  return M.decide(Why);
+}
+
+namespace {
+
+std::string parentOf(llvm::StringRef P) { return path::parent_path(P).str(); }
+
+bool isSchemaFolderName(llvm::StringRef Name) {
+  return Name.equals_insensitive("schema") || Name.equals_insensitive("schemas");
+}
+
+/// schema.sql, schema_x.sql, structure.sql: a base schema file, replayed before migrations.
+bool isBaseFileName(llvm::StringRef Name) {
+  return Name.ends_with_insensitive(".sql") &&
+         (Name.starts_with_insensitive("schema") || Name.equals_insensitive("structure.sql"));
+}
+
+/// Files named for their folder's migration (Diesel, Prisma).
+bool namedForFolder(llvm::StringRef Name) {
+  return Name.equals_insensitive("up.sql") || Name.equals_insensitive("migration.sql") ||
+         Name.equals_insensitive("down.sql");
+}
+
+/// A version at the start of Name that ends at a separator: `0001_x`, `2014-11-13-193911_x`,
+/// `V1__x`, `20200101.up.sql`; not `2fa_codes.sql`.
+std::optional<std::vector<uint64_t>> discoveryVersion(llvm::StringRef Name) {
+  auto V = migrationVersion(Name);
+  if (!V)
+    return std::nullopt;
+  if ((Name.starts_with("V") || Name.starts_with("U")) && Name.contains("__"))
+    return V;
+  size_t I = 0;
+  while (I < Name.size() && (llvm::isDigit(Name[I]) || (Name[I] == '-' && I + 1 < Name.size() &&
+                                                        llvm::isDigit(Name[I + 1]))))
+    ++I;
+  if (I < Name.size() && Name[I] != '_' && Name[I] != '.' && Name[I] != '-')
+    return std::nullopt;
+  return V;
+}
+
+struct Entry {
+  std::string Spelled, Abs;
+  size_t Order;
+  bool Explicit;
+  int Owner = -1; // index of the group that took it
+};
+
+struct SetBuilder {
+  SetInfo Info;
+  std::vector<size_t> BaseFiles, Members; // indexes into the entries
+  std::string Folder;                     // absolute
+};
+
+} // namespace
+
+/// Versions, then path: migration folders take their folder's version.
+static std::vector<size_t> replayOrder(std::vector<size_t> Ids, const std::vector<Entry> &E,
+                                       const std::set<std::string> &MigrationFolders) {
+  auto Key = [&](size_t Id) {
+    llvm::StringRef P = E[Id].Abs;
+    std::string Dir = parentOf(P);
+    std::optional<std::vector<uint64_t>> V;
+    if (MigrationFolders.count(Dir))
+      V = discoveryVersion(path::filename(Dir));
+    else
+      V = migrationVersion(path::filename(P));
+    bool Schema = classifyMigration(P).Schema;
+    return std::make_tuple(!Schema, !V, V.value_or(std::vector<uint64_t>{}), E[Id].Abs);
+  };
+  llvm::stable_sort(Ids, [&](size_t A, size_t B) { return Key(A) < Key(B); });
+  return Ids;
+}
+
+std::vector<SetInfo> discoverSets(const std::vector<FoundFile> &Files,
+                                  const std::vector<SetOverride> &Overrides,
+                                  const SetFileReader &Read) {
+  std::vector<Entry> E;
+  for (size_t I = 0; I < Files.size(); ++I) {
+    llvm::SmallString<256> A(Files[I].Path);
+    llvm::sys::fs::make_absolute(A);
+    path::remove_dots(A, true);
+    E.push_back({Files[I].Path, A.str().str(), I, Files[I].Explicit});
+  }
+  std::map<std::string, size_t> ByAbs;
+  for (size_t I = 0; I < E.size(); ++I)
+    ByAbs.emplace(E[I].Abs, I);
+  auto Under = [](llvm::StringRef P, llvm::StringRef Dir) {
+    return P == Dir || (P.starts_with(Dir) && P.size() > Dir.size() && P[Dir.size()] == '/');
+  };
+
+  std::vector<SetBuilder> Groups;
+  std::set<std::string> MigrationFolders;
+
+  // MigrationSets entries first: the deepest path claims a file.
+  std::vector<size_t> ByDepth(Overrides.size());
+  for (size_t I = 0; I < ByDepth.size(); ++I)
+    ByDepth[I] = I;
+  llvm::stable_sort(ByDepth, [&](size_t A, size_t B) {
+    return Overrides[A].Path.size() > Overrides[B].Path.size();
+  });
+  std::vector<int> OverrideGroup(Overrides.size(), -1);
+  for (size_t O : ByDepth) {
+    const SetOverride &Ov = Overrides[O];
+    SetBuilder B;
+    B.Folder = Ov.Path;
+    B.Info.IsSet = true;
+    B.Info.Reason = "MigrationSets entry in " + Ov.Source;
+    B.Info.OverrideSource = Ov.Source;
+    B.Info.RootTables = Ov.RootTables;
+    if (Ov.Dialect) {
+      B.Info.Dialect = *Ov.Dialect;
+      B.Info.DialectReason = "MigrationSets in " + Ov.Source;
+      B.Info.DialectOverridden = true;
+    }
+    for (const std::string &S : Ov.Schema) {
+      auto It = ByAbs.find(S);
+      if (It != ByAbs.end()) {
+        E[It->second].Owner = static_cast<int>(Groups.size());
+        B.BaseFiles.push_back(It->second);
+      } else {
+        B.Info.Base.push_back(S); // replayed although the walk did not reach it
+      }
+    }
+    for (size_t I = 0; I < E.size(); ++I)
+      if (E[I].Owner < 0 && Under(E[I].Abs, Ov.Path)) {
+        E[I].Owner = static_cast<int>(Groups.size());
+        B.Members.push_back(I);
+      }
+    OverrideGroup[O] = static_cast<int>(Groups.size());
+    Groups.push_back(std::move(B));
+  }
+
+  // Folder facts of the files no override took.
+  std::map<std::string, std::vector<size_t>> InDir; // absolute folder -> its direct files
+  for (size_t I = 0; I < E.size(); ++I)
+    if (E[I].Owner < 0)
+      InDir[parentOf(E[I].Abs)].push_back(I);
+  auto HasVersionedFiles = [&](const std::string &Dir) {
+    auto It = InDir.find(Dir);
+    return It != InDir.end() && llvm::any_of(It->second, [&](size_t I) {
+             llvm::StringRef Name = path::filename(E[I].Abs);
+             return !namedForFolder(Name) && discoveryVersion(Name).has_value();
+           });
+  };
+  // Below: a path relative to a folder; true when its first folder is schema/ or schemas/.
+  auto FirstIsSchemaFolder = [&](llvm::StringRef Below) {
+    Below = Below.ltrim('/');
+    auto [First, Rest] = Below.split('/');
+    return !Rest.empty() && isSchemaFolderName(First);
+  };
+  std::set<std::string> SetFolders;
+  for (const auto &[Dir, Ids] : InDir) {
+    llvm::StringRef Name = path::filename(Dir);
+    if (isSchemaFolderName(Name))
+      continue;
+    if (HasVersionedFiles(Dir)) {
+      SetFolders.insert(Dir);
+    } else if (discoveryVersion(Name)) {
+      MigrationFolders.insert(Dir);
+      SetFolders.insert(parentOf(Dir));
+    }
+  }
+  // A migration folder whose parent is a schema folder is not a migration of a set.
+  for (auto It = SetFolders.begin(); It != SetFolders.end();)
+    It = isSchemaFolderName(path::filename(*It)) ? SetFolders.erase(It) : std::next(It);
+
+  std::map<std::string, int> GroupOfSet;
+  for (const std::string &S : SetFolders) {
+    SetBuilder B;
+    B.Folder = S;
+    B.Info.IsSet = true;
+    GroupOfSet[S] = static_cast<int>(Groups.size());
+    Groups.push_back(std::move(B));
+  }
+  // Migrations: versioned files of a set folder, the files of its migration folders.
+  for (size_t I = 0; I < E.size(); ++I) {
+    if (E[I].Owner >= 0)
+      continue;
+    std::string Dir = parentOf(E[I].Abs);
+    llvm::StringRef Name = path::filename(E[I].Abs);
+    int G = -1;
+    if (MigrationFolders.count(Dir) && GroupOfSet.count(parentOf(Dir)))
+      G = GroupOfSet[parentOf(Dir)];
+    else if (GroupOfSet.count(Dir) && discoveryVersion(Name) && !namedForFolder(Name))
+      G = GroupOfSet[Dir];
+    if (G >= 0) {
+      E[I].Owner = G;
+      Groups[G].Members.push_back(I);
+    }
+  }
+  // Base schema: schema files in the set folder, its schema/ folder, and when the set is the
+  // only one in its parent folder, the parent's schema files and schema/ folder (or the
+  // parent's own files when the parent is a schema folder).
+  std::map<std::string, unsigned> SetsInParent;
+  for (const std::string &S : SetFolders)
+    ++SetsInParent[parentOf(S)];
+  for (const std::string &S : SetFolders) {
+    int G = GroupOfSet[S];
+    std::string P = parentOf(S);
+    bool Sole = SetsInParent[P] == 1;
+    for (size_t I = 0; I < E.size(); ++I) {
+      if (E[I].Owner >= 0)
+        continue;
+      llvm::StringRef A = E[I].Abs;
+      std::string Dir = parentOf(A);
+      bool Base = false;
+      if (Dir == S)
+        Base = isBaseFileName(path::filename(A));
+      else if (Under(A, S))
+        Base = FirstIsSchemaFolder(A.drop_front(S.size()));
+      else if (Sole && Dir == P)
+        Base = isBaseFileName(path::filename(A)) || isSchemaFolderName(path::filename(P));
+      else if (Sole && Under(A, P))
+        Base = FirstIsSchemaFolder(A.drop_front(P.size())) && !Under(A, S);
+      if (Base) {
+        E[I].Owner = G;
+        Groups[G].BaseFiles.push_back(I);
+      }
+    }
+  }
+  // Schema folders and schema dumps that belong to no set are sets of their own, one per
+  // folder.
+  std::map<std::string, int> SchemaGroups;
+  for (size_t I = 0; I < E.size(); ++I) {
+    if (E[I].Owner >= 0)
+      continue;
+    llvm::StringRef A = E[I].Abs;
+    std::string Key;
+    std::string Reason;
+    for (llvm::StringRef D = path::parent_path(A); !D.empty() && D != "/";
+         D = path::parent_path(D))
+      if (isSchemaFolderName(path::filename(D)))
+        Key = D.str(); // the outermost schema folder
+    if (!Key.empty())
+      Reason = "a schema folder with no migration set beside it";
+    else if (isBaseFileName(path::filename(A))) {
+      Key = parentOf(A);
+      Reason = "a schema dump with no migration set beside it";
+    } else
+      continue;
+    auto [It, New] = SchemaGroups.try_emplace(Key, static_cast<int>(Groups.size()));
+    if (New) {
+      SetBuilder B;
+      B.Folder = Key;
+      B.Info.IsSet = true;
+      B.Info.Reason = Reason;
+      Groups.push_back(std::move(B));
+    }
+    E[I].Owner = It->second;
+    Groups[It->second].BaseFiles.push_back(I);
+  }
+  // Everything else is checked on its own.
+  for (size_t I = 0; I < E.size(); ++I) {
+    if (E[I].Owner >= 0)
+      continue;
+    SetBuilder B;
+    B.Folder = E[I].Abs;
+    B.Info.Reason = "no migration version";
+    B.Members.push_back(I);
+    E[I].Owner = static_cast<int>(Groups.size());
+    Groups.push_back(std::move(B));
+  }
+
+  // Finish each group: order, names, reasons, dialect.
+  std::vector<std::pair<size_t, SetInfo>> Out;
+  for (SetBuilder &B : Groups) {
+    SetInfo &Info = B.Info;
+    if (B.BaseFiles.empty() && B.Members.empty())
+      continue; // an override whose path holds no input of this run
+    bool SchemaOnly = B.Members.empty() && !Info.OverrideSource.size();
+    std::vector<size_t> Bases = B.BaseFiles;
+    if (Info.OverrideSource.empty())
+      Bases = replayOrder(Bases, E, MigrationFolders);
+    for (size_t I : Bases)
+      Info.Base.push_back(E[I].Spelled);
+    for (size_t I : replayOrder(B.Members, E, MigrationFolders))
+      Info.Migrations.push_back(E[I].Spelled);
+    size_t First = Files.size();
+    for (size_t I : B.BaseFiles)
+      First = std::min(First, E[I].Order);
+    for (size_t I : B.Members)
+      First = std::min(First, E[I].Order);
+    // The folder as the inputs spell it: strip from a member's spelling what lies below it.
+    Info.Path = Info.Folder = B.Folder;
+    std::vector<size_t> Any = B.Members;
+    llvm::append_range(Any, B.BaseFiles);
+    for (size_t I : Any)
+      if (Under(E[I].Abs, B.Folder)) {
+        llvm::StringRef Sp = E[I].Spelled;
+        size_t Below = llvm::StringRef(E[I].Abs).drop_front(B.Folder.size()).count('/');
+        for (size_t K = 0; K < Below; ++K)
+          Sp = path::parent_path(Sp);
+        Info.Path = Sp.empty() ? "." : Sp.str();
+        break;
+      }
+    if (Info.IsSet && Info.Reason.empty()) {
+      bool Folders = llvm::any_of(B.Members, [&](size_t I) {
+        return MigrationFolders.count(parentOf(E[I].Abs)) > 0;
+      });
+      Info.Reason = Folders ? "per-migration folders with versions" : "files with versions";
+    }
+    // A single migration named on the command line is not a history: a FK to a table an
+    // earlier migration created is no news about it.
+    if (Info.IsSet && !SchemaOnly && Info.OverrideSource.empty() &&
+        B.BaseFiles.size() + B.Members.size() == 1 &&
+        llvm::all_of(Any, [&](size_t I) { return E[I].Explicit; })) {
+      Info.IsSet = false;
+      Info.Reason = "one migration named on the command line";
+      Info.Path = E[Any.front()].Spelled;
+    }
+    if (!Info.IsSet)
+      Info.Path = E[Any.front()].Spelled;
+
+    if (!Info.DialectOverridden) {
+      // Folder names first: the set's folder and its parent (a loose file: its folder, its
+      // parent and its own name).
+      llvm::SmallVector<std::string, 3> Names;
+      if (Info.IsSet) {
+        Names = {path::filename(B.Folder).str(),
+                 path::filename(path::parent_path(B.Folder)).str()};
+      } else {
+        llvm::StringRef A = E[Any.front()].Abs;
+        Names = {path::stem(A).str(), path::filename(path::parent_path(A)).str(),
+                 path::filename(path::parent_path(path::parent_path(A))).str()};
+      }
+      for (const std::string &N : Names)
+        if (auto D = dialectFromName(N)) {
+          Info.Dialect = *D;
+          Info.DialectReason = (Info.IsSet || &N != &Names.front() ? "folder name '"
+                                                                   : "file name '") +
+                               N + "'";
+          break;
+        }
+      if (Info.DialectReason.empty() && Info.IsSet && Read) {
+        // drizzle-kit records the dialect in meta/_journal.json.
+        if (auto J = Read(B.Folder + "/meta/_journal.json")) {
+          size_t K = J->find("\"dialect\"");
+          if (K != std::string::npos) {
+            llvm::StringRef Rest = llvm::StringRef(*J).drop_front(K + 9).ltrim(" \t\r\n:");
+            if (Rest.consume_front("\""))
+              if (auto D = parseSetDialect(Rest.take_until([](char C) { return C == '"'; }))) {
+                Info.Dialect = *D;
+                Info.DialectReason = "meta/_journal.json";
+              }
+          }
+        }
+      }
+      if (Info.DialectReason.empty() && Read) {
+        DialectMarkers M;
+        for (const std::string &F : Info.files())
+          if (auto Text = Read(F))
+            M.scan(*Text, F);
+        std::string Why;
+        if (auto D = M.decide(Why)) {
+          Info.Dialect = *D;
+          Info.DialectReason = Why;
+        }
+      }
+      if (Info.DialectReason.empty())
+        Info.DialectReason = "no dialect markers";
+    }
+    Out.push_back({First, std::move(Info)});
+  }
+  llvm::stable_sort(Out, [](const auto &A, const auto &B) { return A.first < B.first; });
+  std::vector<SetInfo> Result;
+  for (auto &P : Out)
+    Result.push_back(std::move(P.second));
+  return Result;
+}
+
+} // namespace cascade

@@ -1,0 +1,182 @@
+#include "MigrationSets.h"
+#include "CheckOptions.h"
+#include "RegularFile.h"
+#include "SourceText.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+#include <set>
+
+namespace fs = llvm::sys::fs;
+namespace path = llvm::sys::path;
+
+namespace cascade {
+
+static std::string underDirectory(const std::string &Dir, const std::string &P) {
+  if (path::is_absolute(P))
+    return absolutePath(P);
+  return absolutePath(Dir + "/" + P);
+}
+
+llvm::Error applyMigrationSets(InputSet &Inputs, SettingsResolver &Resolver) {
+  std::vector<SetOverride> Overrides;
+  std::set<std::string> Seen;        // configuration files already read
+  std::set<std::string> Dirs;        // folders already resolved
+  std::vector<std::string> All;
+  for (const FoundFile &F : Inputs.Found)
+    All.push_back(F.Path);
+  llvm::append_range(All, Inputs.LintedDown);
+  for (const std::string &F : All) {
+    if (!Dirs.insert(path::parent_path(absolutePath(F)).str()).second)
+      continue;
+    auto C = Resolver.effectiveConfig(F);
+    if (!C)
+      return C.takeError();
+    if (!C->MigrationSets || !Seen.insert(C->Source).second)
+      continue;
+    for (const MigrationSetConfig &M : *C->MigrationSets) {
+      SetOverride O;
+      O.Source = C->Source.empty() ? "the command line" : C->Source;
+      O.Path = underDirectory(M.Directory, M.Path);
+      if (!fs::exists(O.Path))
+        return llvm::createStringError("MigrationSets in " + O.Source + ": Path '" + M.Path +
+                                       "' does not exist (" + O.Path +
+                                       "); fix the path or remove the entry");
+      for (const std::string &S : M.Schema.value_or(std::vector<std::string>{})) {
+        std::string Abs = underDirectory(M.Directory, S);
+        if (!fs::exists(Abs))
+          return llvm::createStringError("MigrationSets in " + O.Source + ": Schema file '" +
+                                         S + "' of '" + M.Path + "' does not exist (" + Abs +
+                                         ")");
+        if (auto Kind = nonRegularKind(Abs))
+          return llvm::createStringError("MigrationSets in " + O.Source + ": Schema file '" +
+                                         S + "' of '" + M.Path + "' is not a regular file (" +
+                                         *Kind + ")");
+        O.Schema.push_back(Abs);
+      }
+      if (M.Dialect)
+        O.Dialect = parseSetDialect(*M.Dialect); // validated when the file was read
+      O.RootTables = M.RootTables;
+      Overrides.push_back(std::move(O));
+    }
+  }
+  if (!Overrides.empty())
+    groupInputs(Inputs, Overrides);
+  return llvm::Error::success();
+}
+
+DialectChoice effectiveDialect(const SetInfo &Set, const FileSettings &First,
+                               bool DialectOnCommandLine) {
+  SetDialect Configured = parseSetDialect(First.DialectName).value_or(SetDialect::Auto);
+  if (DialectOnCommandLine)
+    return {Configured, "--dialect on the command line"};
+  if (Set.DialectOverridden || !isCheckedDialect(Set.Dialect))
+    return {Set.Dialect, Set.DialectReason};
+  if (Configured != SetDialect::Auto)
+    return {Configured, "Dialect" + First.DialectSource};
+  return {Set.Dialect, Set.DialectReason};
+}
+
+llvm::Expected<std::vector<std::string>>
+holdUncheckedSets(InputSet &Inputs, std::vector<std::vector<FileSettings>> &Settings,
+                  bool DialectOnCommandLine, bool RootsOnCommandLine) {
+  std::vector<std::string> Notes;
+  InputSet Kept;
+  std::vector<std::vector<FileSettings>> KeptSettings;
+  std::vector<bool> Unchecked(Inputs.Groups.size(), false);
+  for (size_t G = 0; G < Inputs.Groups.size(); ++G)
+    Unchecked[G] = !Settings[G].empty() &&
+                   !isCheckedDialect(effectiveDialect(Inputs.Sets[G], Settings[G].front(),
+                                                      DialectOnCommandLine)
+                                         .Dialect);
+  for (size_t G = 0; G < Inputs.Groups.size(); ++G) {
+    const SetInfo &Set = Inputs.Sets[G];
+    if (Settings[G].empty())
+      continue;
+    DialectChoice D = effectiveDialect(Set, Settings[G].front(), DialectOnCommandLine);
+    if (!isCheckedDialect(D.Dialect)) {
+      // A down migration of a set that is not checked either: the set's note covers it.
+      int From = Set.DialectFrom;
+      if (From >= 0 && Unchecked[From])
+        continue;
+      Notes.push_back(escapeControl(Set.Path) + ": note: not checked: " +
+                      "a " + setDialectName(D.Dialect) +
+                      (Set.IsSet ? " migration set" : " file") + " (" + escapeControl(D.Why) +
+                      "); cascade-tidy checks PostgreSQL and CockroachDB only\n");
+      continue;
+    }
+    for (FileSettings &S : Settings[G]) {
+      if (Set.DialectOverridden && !DialectOnCommandLine)
+        S.Checker.Analyzer.SqlDialect =
+            parseDialect(setDialectName(Set.Dialect)).value_or(Dialect::Auto);
+      if (Set.RootTables && !RootsOnCommandLine) {
+        S.Checker.Checks.Roots.clear();
+        for (const std::string &Spec : *Set.RootTables) {
+          auto Root = parseRootTable(Spec);
+          if (!Root)
+            return llvm::createStringError(llvm::toString(Root.takeError()) +
+                                           " in the MigrationSets entry for " + Set.Path +
+                                           " in " + Set.OverrideSource);
+          S.Checker.Checks.Roots.push_back(*Root);
+        }
+      }
+    }
+    Kept.Groups.push_back(std::move(Inputs.Groups[G]));
+    Kept.Sets.push_back(std::move(Inputs.Sets[G]));
+    KeptSettings.push_back(std::move(Settings[G]));
+  }
+  Inputs.Groups = std::move(Kept.Groups);
+  Inputs.Sets = std::move(Kept.Sets);
+  Settings = std::move(KeptSettings);
+  return Notes;
+}
+
+void listSets(llvm::raw_ostream &OS, const InputSet &Inputs,
+              const std::vector<std::vector<FileSettings>> &Settings, bool DialectOnCommandLine) {
+  auto Dialect = [&](size_t G) {
+    const SetInfo &Set = Inputs.Sets[G];
+    DialectChoice D = Settings[G].empty()
+                          ? DialectChoice{Set.Dialect, Set.DialectReason}
+                          : effectiveDialect(Set, Settings[G].front(), DialectOnCommandLine);
+    return std::string(setDialectName(D.Dialect)) + " (" + escapeControl(D.Why) + ")" +
+           (isCheckedDialect(D.Dialect) ? "" : ", not checked");
+  };
+  bool Any = false;
+  for (size_t G = 0; G < Inputs.Sets.size(); ++G) {
+    const SetInfo &Set = Inputs.Sets[G];
+    if (!Set.IsSet)
+      continue;
+    Any = true;
+    OS << "migration set " << escapeControl(Set.Path) << " (" << escapeControl(Set.Reason)
+       << ")\n";
+    OS << "  dialect: " << Dialect(G) << "\n";
+    if (Set.RootTables) {
+      OS << "  root tables:";
+      for (const std::string &R : *Set.RootTables)
+        OS << " " << escapeControl(R);
+      OS << "\n";
+    }
+    OS << "  base:" << (Set.Base.empty() ? " none" : "") << "\n";
+    for (const std::string &F : Set.Base)
+      OS << "    " << escapeControl(F) << "\n";
+    OS << "  migrations:" << (Set.Migrations.empty() ? " none" : "") << "\n";
+    for (const std::string &F : Set.Migrations)
+      OS << "    " << escapeControl(F) << "\n";
+  }
+  bool Loose = false;
+  for (size_t G = 0; G < Inputs.Sets.size(); ++G) {
+    const SetInfo &Set = Inputs.Sets[G];
+    if (Set.IsSet)
+      continue;
+    if (!Loose)
+      OS << "files checked on their own:\n";
+    Loose = Any = true;
+    OS << "  " << escapeControl(Set.Path) << " (" << escapeControl(Set.Reason)
+       << "; dialect: " << Dialect(G) << ")\n";
+  }
+  if (!Any)
+    OS << "no .sql files found\n";
+}
+
+} // namespace cascade

@@ -1,0 +1,41 @@
+// The run's migration sets: MigrationSets entries from the configuration, each set's dialect
+// and root tables applied to its files, MySQL and SQLite sets set aside, and --list-sets.
+#ifndef CASCADE_TIDY_MIGRATIONSETS_H
+#define CASCADE_TIDY_MIGRATIONSETS_H
+
+#include "InputFiles.h"
+#include "SqlFrontEnd.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+namespace cascade {
+
+/// Regroups the inputs with the MigrationSets entries of the configurations that apply to
+/// them. Errors: an entry whose Path or Schema file does not exist.
+llvm::Error applyMigrationSets(InputSet &Inputs, SettingsResolver &Resolver);
+
+struct DialectChoice {
+  SetDialect Dialect;
+  std::string Why;
+};
+
+/// --dialect, then the set's MigrationSets Dialect, then a detected mysql or sqlite, then the
+/// Dialect key; otherwise what was detected (postgres and cockroach are both read by auto).
+DialectChoice effectiveDialect(const SetInfo &Set, const FileSettings &First,
+                               bool DialectOnCommandLine);
+
+/// Applies each set's MigrationSets Dialect and RootTables (unless the command line gives
+/// them) to its files' settings, and removes the groups of a dialect the checker does not
+/// parse. Returns one note per removed group.
+llvm::Expected<std::vector<std::string>>
+holdUncheckedSets(InputSet &Inputs, std::vector<std::vector<FileSettings>> &Settings,
+                  bool DialectOnCommandLine, bool RootsOnCommandLine);
+
+/// --list-sets: each set (folder, how found, dialect, base files, migrations in replay
+/// order), then the files checked on their own.
+void listSets(llvm::raw_ostream &OS, const InputSet &Inputs,
+              const std::vector<std::vector<FileSettings>> &Settings, bool DialectOnCommandLine);
+
+} // namespace cascade
+
+#endif

@@ -60,3 +60,13 @@ if os.geteuid() == 0:
     config.available_features.add("root")
 if os.path.exists("/usr/lib/postgresql/15/bin/initdb"):
     config.available_features.add("postgres")
+
+# The official SARIF validator, installed into .tools/ by test/utils/install-sarif-multitool.sh
+# (tools/bootstrap.sh runs it); test/ci's validator test needs it.
+sarif_multitool = os.path.join(config.cascade_src_root, ".tools", "sarif-multitool", "node_modules",
+                               ".bin", "sarif-multitool")
+if os.access(sarif_multitool, os.X_OK):
+    config.available_features.add("sarif-multitool")
+    config.substitutions.append(("%sarif-multitool", sarif_multitool))
+if shutil.which("script"):
+    config.available_features.add("script")

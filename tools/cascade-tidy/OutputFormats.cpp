@@ -73,7 +73,38 @@ const char *levelName(Severity L) {
   return L == Severity::Error ? "error" : L == Severity::Note ? "note" : "warning";
 }
 
-std::string currentDir();
+std::string forwardSlashes(llvm::StringRef P) {
+  std::string S = P.str();
+  std::replace(S.begin(), S.end(), '\\', '/');
+  return S;
+}
+
+/// Percent-encodes all but unreserved characters and '/'.
+std::string uriEncode(llvm::StringRef P) {
+  std::string Out;
+  for (unsigned char C : P) {
+    if (llvm::isAlnum(C) || C == '-' || C == '.' || C == '_' || C == '~' || C == '/')
+      Out += static_cast<char>(C);
+    else
+      Out += llvm::formatv("%{0:X-2}", static_cast<unsigned>(C)).str();
+  }
+  return Out;
+}
+
+std::string currentDir() {
+  llvm::SmallString<256> Cwd;
+  llvm::sys::fs::current_path(Cwd);
+  return forwardSlashes(Cwd);
+}
+
+/// GitLab wants paths relative to the project root: the working directory of the job.
+std::string repoPath(llvm::StringRef Path, llvm::StringRef Cwd) {
+  std::string Abs = forwardSlashes(absolutePath(Path));
+  llvm::StringRef Rel(Abs);
+  if (Rel.consume_front(Cwd) && Rel.consume_front("/"))
+    return Rel.str();
+  return Abs;
+}
 
 /// One finding with everything a format needs.
 struct Item {
@@ -108,7 +139,9 @@ std::vector<Item> collect(const std::vector<FileReport> &Reports,
       // Stable across runs and across lines inserted above: no offsets, only what it says
       // about which text.
       llvm::StringRef Text = llvm::StringRef(R->Text).slice(F.Begin, std::max(F.Begin, F.End));
-      std::string Key = F.CheckId + '\0' + R->Path + '\0' + F.Message + '\0' + Text.str();
+      // The path relative to the working directory: the same in every checkout.
+      std::string Key =
+          F.CheckId + '\0' + repoPath(R->Path, Cwd) + '\0' + F.Message + '\0' + Text.str();
       unsigned Nth = Seen[Key]++;
       llvm::MD5 Hash;
       Hash.update(Key);
@@ -121,30 +154,6 @@ std::vector<Item> collect(const std::vector<FileReport> &Reports,
     }
   }
   return Items;
-}
-
-std::string forwardSlashes(llvm::StringRef P) {
-  std::string S = P.str();
-  std::replace(S.begin(), S.end(), '\\', '/');
-  return S;
-}
-
-/// Percent-encodes all but unreserved characters and '/'.
-std::string uriEncode(llvm::StringRef P) {
-  std::string Out;
-  for (unsigned char C : P) {
-    if (llvm::isAlnum(C) || C == '-' || C == '.' || C == '_' || C == '~' || C == '/')
-      Out += static_cast<char>(C);
-    else
-      Out += llvm::formatv("%{0:X-2}", static_cast<unsigned>(C)).str();
-  }
-  return Out;
-}
-
-std::string currentDir() {
-  llvm::SmallString<256> Cwd;
-  llvm::sys::fs::current_path(Cwd);
-  return forwardSlashes(Cwd);
 }
 
 // ---- JSON ----
@@ -334,15 +343,6 @@ void writeGithub(llvm::raw_ostream &OS, const std::vector<Item> &Items) {
 }
 
 // ---- GitLab Code Quality ----
-
-/// GitLab wants paths relative to the project root: the working directory of the job.
-std::string repoPath(llvm::StringRef Path, llvm::StringRef Cwd) {
-  std::string Abs = forwardSlashes(absolutePath(Path));
-  llvm::StringRef Rel(Abs);
-  if (Rel.consume_front(Cwd) && Rel.consume_front("/"))
-    return Rel.str();
-  return Abs;
-}
 
 void writeGitlab(llvm::raw_ostream &OS, const std::vector<Item> &Items) {
   std::string Cwd = currentDir();

@@ -235,10 +235,11 @@ llvm::json::Object sarifRegion(const Position &P) {
 
 llvm::json::Object sarifRule(llvm::StringRef Id, llvm::StringRef Short, llvm::StringRef Full,
                              llvm::StringRef Doc, const char *Level) {
+  // json::Value keeps a StringRef without copying it: owned strings only.
   return llvm::json::Object{
-      {"id", Id},
-      {"shortDescription", llvm::json::Object{{"text", Short}}},
-      {"fullDescription", llvm::json::Object{{"text", Full}}},
+      {"id", Id.str()},
+      {"shortDescription", llvm::json::Object{{"text", Short.str()}}},
+      {"fullDescription", llvm::json::Object{{"text", Full.str()}}},
       {"helpUri", (llvm::Twine(InformationUri) + "/" + Doc).str()},
       {"defaultConfiguration", llvm::json::Object{{"level", Level}}}};
 }

@@ -248,15 +248,18 @@ void writeSarif(llvm::raw_ostream &OS, const std::vector<Item> &Items, bool Succ
   std::string Cwd = currentDir();
   llvm::json::Array Rules;
   for (const CheckInfo &C : allChecks()) {
-    std::string Summary = C.Summary;
-    Rules.push_back(sarifRule(C.Id, C.Id, Summary + ".",
-                              (llvm::Twine("checks/") + C.Id + ".md").str(), "warning"));
+    std::string Doc = (llvm::Twine("checks/") + C.Id + ".md").str();
+    Rules.push_back(sarifRule(C.Id, C.Summary,
+                              (llvm::Twine(C.Summary) + ". What it finds, its fix-its and its "
+                                                        "options: docs/" + Doc + ".")
+                                  .str(),
+                              Doc, "warning"));
   }
-  Rules.push_back(sarifRule(DiagnosticErrorId, DiagnosticErrorId,
+  Rules.push_back(sarifRule(DiagnosticErrorId, "a problem with the input itself",
                             "The input could not be analysed: a parse error, undecodable bytes "
                             "or another problem with the file itself.",
                             "usage.md", "error"));
-  Rules.push_back(sarifRule(NolintDiagnosticId, NolintDiagnosticId,
+  Rules.push_back(sarifRule(NolintDiagnosticId, "a suppression comment that cannot apply",
                             "A suppression comment names an unknown check or is unmatched.",
                             "usage.md", "warning"));
 

@@ -106,6 +106,11 @@ std::string repoPath(llvm::StringRef Path, llvm::StringRef Cwd) {
   return Abs;
 }
 
+/// A note printed on its own (a key a later migration fixes) belongs to no check; SARIF needs
+/// a rule for every result, so the formats name it cascade-tidy-note.
+constexpr const char *NoteRuleId = "cascade-tidy-note";
+std::string checkOf(const Finding &F) { return F.CheckId.empty() ? NoteRuleId : F.CheckId; }
+
 /// One finding with everything a format needs.
 struct Item {
   const FileReport *Report;
@@ -169,7 +174,7 @@ void writeJson(llvm::raw_ostream &OS, const std::vector<Item> &Items) {
   llvm::json::Array Findings;
   for (const Item &I : Items) {
     llvm::json::Object O = jsonRange(I.Pos);
-    O["check"] = I.F->CheckId;
+    O["check"] = checkOf(*I.F);
     O["level"] = levelName(I.Level);
     O["file"] = utf8(I.Report->Path);
     O["offset"] = static_cast<uint64_t>(I.F->Begin);
@@ -263,18 +268,23 @@ void writeSarif(llvm::raw_ostream &OS, const std::vector<Item> &Items, bool Succ
                             "A suppression comment names an unknown check or is unmatched.",
                             "usage.md", "warning"));
 
+  Rules.push_back(sarifRule(NoteRuleId, "a note on its own",
+                            "A note that is no finding: a key that a later migration in the "
+                            "set fixes, a file that holds no statement.",
+                            "usage.md", "note"));
+
   llvm::json::Array Results;
   for (const Item &I : Items) {
     llvm::json::Object Physical{
         {"artifactLocation", artifactLocation(I.Report->Path, Cwd)},
         {"region", sarifRegion(I.Pos)}};
     llvm::json::Object Result{
-        {"ruleId", I.F->CheckId},
         {"level", levelName(I.Level)},
         {"message", llvm::json::Object{{"text", utf8(I.F->Message)}}},
         {"locations",
          llvm::json::Array{llvm::json::Object{{"physicalLocation", std::move(Physical)}}}},
         {"partialFingerprints", llvm::json::Object{{"cascadeTidyFinding/v1", I.Fingerprint}}}};
+    Result["ruleId"] = checkOf(*I.F);
     llvm::json::Array Related;
     int Id = 0;
     for (const Note &N : I.F->Notes)
@@ -341,8 +351,9 @@ void writeGithub(llvm::raw_ostream &OS, const std::vector<Item> &Items) {
       Message += "\nnote: " + N.Message;
     OS << "::" << Command << " file=" << githubEscape(I.Report->Path, true)
        << ",line=" << I.Pos.Line << ",col=" << I.Pos.Column << ",endLine=" << I.Pos.EndLine
-       << ",endColumn=" << I.Pos.EndColumn << ",title=" << githubEscape(I.F->CheckId, true)
-       << "::" << githubEscape(Message, false) << "\n";
+       << ",endColumn=" << I.Pos.EndColumn;
+ OS << ",title=" << githubEscape(checkOf(*I.F), true);
+    OS << "::" << githubEscape(Message, false) << "\n";
   }
 }
 
@@ -357,7 +368,7 @@ void writeGitlab(llvm::raw_ostream &OS, const std::vector<Item> &Items) {
                                                           : "info";
     Out.push_back(llvm::json::Object{
         {"description", utf8(I.F->Message)},
-        {"check_name", I.F->CheckId},
+        {"check_name", checkOf(*I.F)},
         {"fingerprint", I.Fingerprint},
         {"severity", Severity},
         {"location",

@@ -32,6 +32,9 @@ struct Finding {
   std::string Message;
   std::vector<Note> Notes;
   std::vector<Edit> Edits;
+  /// cascade-blocked-delete-path: the tables a root delete passes through, root first, this
+  /// key's child table last (machine-readable outputs carry it as a list).
+  std::vector<std::string> DeletePath;
 };
 
 /// Not a check: the id carried by parse errors and other problems with the input itself.

@@ -69,3 +69,12 @@ if shutil.which("cmake") and shutil.which("ninja") and shutil.which("ctest"):
     config.available_features.add("cmake-ninja")
 if shutil.which("cpack") and shutil.which("dpkg-deb") and shutil.which("dpkg-shlibdeps"):
     config.available_features.add("cpack-deb")
+# The official SARIF validator, installed into .tools/ by test/utils/install-sarif-multitool.sh
+# (tools/bootstrap.sh runs it); test/ci's validator test needs it.
+sarif_multitool = os.path.join(config.cascade_src_root, ".tools", "sarif-multitool", "node_modules",
+                               ".bin", "sarif-multitool")
+if os.access(sarif_multitool, os.X_OK):
+    config.available_features.add("sarif-multitool")
+    config.substitutions.append(("%sarif-multitool", sarif_multitool))
+if shutil.which("script"):
+    config.available_features.add("script")

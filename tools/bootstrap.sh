@@ -7,7 +7,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 PACKAGES=(cmake ninja-build g++ python3 bc dpkg-dev
   llvm-19-dev llvm-19-tools libclang-19-dev libclang-cpp19-dev clang-19 clang-tidy-19 clang-tools-19
   libpg-query-dev libprotobuf-c-dev libpq-dev postgresql
-  libclang-rt-19-dev) # the ASan/UBSan and libFuzzer runtimes of the sanitized build
+  libclang-rt-19-dev # the ASan/UBSan and libFuzzer runtimes of the sanitized build
+  bsdutils python3-yaml) # script(1) and a YAML reader, for test/ci (progress, pre-commit hook)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -19,6 +20,17 @@ if ((${#missing[@]})); then
   $SUDO apt-get update -q >&2
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
 fi
+
+# npm for the SARIF validator: Debian's nodejs and npm unless a node with its own npm (e.g. from
+# NodeSource, whose nodejs package conflicts with Debian's npm) is already there.
+if ! command -v npm >/dev/null 2>&1; then
+  SUDO=""
+  [[ $(id -u) -eq 0 ]] || SUDO="sudo"
+  $SUDO apt-get update -q >&2
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends nodejs npm >&2
+fi
+# The official SARIF validator for test/ci, into .tools/ (kept when already there).
+test/utils/install-sarif-multitool.sh
 
 BUILD_DIR=${BUILD_DIR:-build}
 if [[ ! -f $BUILD_DIR/build.ninja ]]; then

@@ -21,6 +21,7 @@ void BlockedDeletePathCheck::check(const ForeignKey &FK, const CheckOptions &Opt
   for (const std::string &T : FK.BlockedPath)
     Path += (Path.empty() ? "" : " <- ") + T;
   F.Notes.push_back({F.Begin, F.End, "delete path: " + Path});
+  F.DeletePath = FK.BlockedPath;
   if (BackIntoRoot) {
     // Back into the root: cascading would delete other root rows.
     F.Notes.push_back({F.Begin, F.End,

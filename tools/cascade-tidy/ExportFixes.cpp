@@ -6,14 +6,23 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
+
 namespace cascade {
 
 llvm::Error exportFixes(llvm::StringRef OutPath, const std::vector<FileReport> &Reports) {
   clang::tooling::TranslationUnitDiagnostics TU;
   llvm::SmallString<256> Cwd;
   llvm::sys::fs::current_path(Cwd);
-  for (const FileReport &R : Reports) {
-    std::string Abs = absolutePath(R.Path);
+  // Files by absolute path, so that the shards of a --shard run merge (--merge-fixes) into
+  // this same file; the main file is the first one with a fix, as the merge picks it.
+  std::vector<std::pair<std::string, const FileReport *>> Sorted;
+  for (const FileReport &R : Reports)
+    Sorted.push_back({absolutePath(R.Path), &R});
+  std::stable_sort(Sorted.begin(), Sorted.end(),
+                   [](const auto &A, const auto &B) { return A.first < B.first; });
+  for (const auto &[Abs, RP] : Sorted) {
+    const FileReport &R = *RP;
     if (TU.MainSourceFile.empty())
       TU.MainSourceFile = Abs;
     for (const Finding &F : R.Findings) {
@@ -42,6 +51,8 @@ llvm::Error exportFixes(llvm::StringRef OutPath, const std::vector<FileReport> &
       TU.Diagnostics.push_back(std::move(D));
     }
   }
+  if (!TU.Diagnostics.empty())
+    TU.MainSourceFile = TU.Diagnostics.front().Message.FilePath;
   std::error_code EC;
   llvm::raw_fd_ostream OS(OutPath, EC, llvm::sys::fs::OF_None);
   if (EC)

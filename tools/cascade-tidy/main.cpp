@@ -5,6 +5,10 @@
 #include "FixItPlanner.h"
 #include "InputFiles.h"
 #include "MigrationSets.h"
+#include "OutputFormats.h"
+#include "Progress.h"
+#include "SarifMerge.h"
+#include "Shard.h"
 #include "RegularFile.h"
 #include "SqlFrontEnd.h"
 #include "Version.h"
@@ -99,6 +103,26 @@ cl::opt<std::string> CxxExtensions("cxx-extensions",
                                    cl::desc("Comma-separated extensions read as C/C++ "
                                             "(default .c,.cc,.cpp,.cxx,.h,.hh,.hpp,.hxx,.ipp)"),
                                    cl::cat(Category));
+cl::opt<std::string> FormatOpt("format",
+                              cl::desc("Output format: clang (the text, default), json, sarif, "
+                                       "github or gitlab (docs/ci.md)"),
+                              cl::init("clang"), cl::cat(Category));
+cl::opt<std::string> OutputOpt("output",
+                              cl::desc("Write the --format output to this file; the text still "
+                                       "goes to standard output"),
+                              cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> ShardOpt("shard",
+                             cl::desc("Check only share K of N of the inputs (whole migration "
+                                      "sets stay together), e.g. 2/4"),
+                             cl::value_desc("K/N"), cl::cat(Category));
+cl::opt<bool> MergeFixesOpt("merge-fixes",
+                            cl::desc("Merge the --export-fixes files given as paths into -o"),
+                            cl::cat(Category));
+cl::opt<bool> MergeSarifOpt("merge-sarif",
+                            cl::desc("Merge the SARIF files given as paths into -o"),
+                            cl::cat(Category));
+cl::opt<std::string> MergeOutput("o", cl::desc("The merged file of --merge-fixes/--merge-sarif"),
+                                 cl::value_desc("file"), cl::cat(Category));
 
 Config commandLineConfig() {
   Config C;
@@ -150,8 +174,10 @@ Expected<std::vector<std::string>> catalogSet(const std::vector<std::string> &Sc
   return Out;
 }
 
-/// --export-fixes must not name an input, under any spelling: it would be overwritten with YAML.
-Error refuseInputAsExportFile(const InputSet &Inputs) {
+/// --export-fixes and --output must not name an input, under any spelling: it would be
+/// overwritten with YAML (or the --format output).
+Error refuseInputAsExportFile(const InputSet &Inputs, const std::string &ExportFixesPath,
+                              const char *Option = "--export-fixes", const char *What = "YAML") {
   if (ExportFixesPath.empty())
     return Error::success();
   sys::fs::UniqueID Out;
@@ -160,9 +186,9 @@ Error refuseInputAsExportFile(const InputSet &Inputs) {
   auto Check = [&](const std::string &F) -> Error {
     sys::fs::UniqueID In;
     if (!sys::fs::getUniqueID(F, In) && In == Out)
-      return createStringError("--export-fixes " + ExportFixesPath +
-                               " is the input file " + F +
-                               "; refusing to overwrite it with YAML");
+      return createStringError(std::string(Option) + " " + ExportFixesPath +
+                               " is the input file " + F + "; refusing to overwrite it with " +
+                               What);
     return Error::success();
   };
   for (const std::vector<std::string> &G : Inputs.Groups)
@@ -244,6 +270,30 @@ int main(int argc, char **argv) {
                                    &ErrOS)) {
     errs() << ParseErrors;
     return 2;
+  }
+
+  if (MergeFixesOpt || MergeSarifOpt) {
+    if (MergeFixesOpt && MergeSarifOpt)
+      return fail("--merge-fixes and --merge-sarif cannot be combined");
+    if (MergeOutput.empty() || Paths.empty())
+      return fail("usage: cascade-tidy --merge-fixes|--merge-sarif FILE... -o OUTPUT");
+    std::vector<std::string> In(Paths.begin(), Paths.end());
+    if (Error E = MergeSarifOpt ? mergeSarif(In, MergeOutput) : mergeFixes(In, MergeOutput))
+      return fail(toString(std::move(E)));
+    return 0;
+  }
+  if (!MergeOutput.empty())
+    return fail("-o is the output of --merge-fixes or --merge-sarif; use --output for a run");
+  std::optional<OutputFormat> Format = parseOutputFormat(FormatOpt);
+  if (!Format)
+    return fail("invalid --format '" + FormatOpt +
+                "': expected clang, json, sarif, github or gitlab");
+  std::optional<Shard> ShardSpec;
+  if (!ShardOpt.empty()) {
+    auto S = parseShard(ShardOpt);
+    if (!S)
+      return fail(toString(S.takeError()));
+    ShardSpec = *S;
   }
 
   std::optional<Config> Explicit;
@@ -355,6 +405,8 @@ int main(int argc, char **argv) {
     One.Migrations = Inputs.Groups.front();
     Inputs.Sets = {std::move(One)};
   }
+  if (ShardSpec)
+    keepShard(Inputs.Groups, Inputs.Sets, Inputs.CxxFiles, *ShardSpec);
   for (const InputProblem &P : Inputs.Problems) {
     errs() << escapeControl(P.Path) << ": error: " << P.Message << "\n";
     Status = 2;
@@ -365,7 +417,9 @@ int main(int argc, char **argv) {
     errs() << escapeControl(P)
            << ": note: not linted: a down migration restores old definitions on purpose; "
               "pass --include-down to lint it\n";
-  if (Error E = refuseInputAsExportFile(Inputs))
+  if (Error E = refuseInputAsExportFile(Inputs, ExportFixesPath))
+    return fail(toString(std::move(E)));
+  if (Error E = refuseInputAsExportFile(Inputs, OutputOpt, "--output", "the --format output"))
     return fail(toString(std::move(E)));
 
   std::vector<std::vector<FileSettings>> Settings(Inputs.Groups.size());
@@ -414,12 +468,18 @@ int main(int argc, char **argv) {
 
   // Groups are independent schema histories: they run in parallel, and print in order.
   std::vector<std::vector<FileReport>> GroupReports(Inputs.Groups.size());
+  Progress Prog(Inputs.Groups.size() + Inputs.CxxFiles.size(), Quiet);
   {
     DefaultThreadPool Pool(hardware_concurrency(Jobs));
     for (size_t G = 0; G < Inputs.Groups.size(); ++G)
-      Pool.async([&, G] { GroupReports[G] = checkSqlGroup(Inputs.Groups[G], Settings[G]); });
+      Pool.async([&, G] {
+        GroupReports[G] = checkSqlGroup(Inputs.Groups[G], Settings[G]);
+        Prog.step(Inputs.Groups[G].empty() ? "" : Inputs.Groups[G].front());
+      });
     Pool.wait();
   }
+  // The text goes to standard output unless --format without --output puts the format there.
+  bool TextToStdout = *Format == OutputFormat::Clang || !OutputOpt.empty();
   std::vector<FileReport> Reports;
   for (std::vector<FileReport> &G : GroupReports)
     for (FileReport &R : G)
@@ -438,11 +498,22 @@ int main(int argc, char **argv) {
     bool MissingCommand = false;
     for (FileReport &R : checkCxxFiles(Inputs.CxxFiles, CxxSettings, Cxx, Messages, MissingCommand))
       Reports.push_back(std::move(R));
-    outs() << Messages;
+    for (const std::string &F : Inputs.CxxFiles)
+      Prog.step(F);
+    // Compiler messages must not garble a machine-readable format on standard output.
+    (TextToStdout ? outs() : errs()) << Messages;
     if (MissingCommand)
       Status = 2;
   }
 
+  // Opened once every input was read: a --output naming an input cannot truncate it first.
+  std::unique_ptr<raw_fd_ostream> OutputFile;
+  if (!OutputOpt.empty()) {
+    std::error_code EC;
+    OutputFile = std::make_unique<raw_fd_ostream>(OutputOpt, EC, sys::fs::OF_None);
+    if (EC)
+      return fail("cannot write --output " + OutputOpt + ": " + EC.message());
+  }
   unsigned Warnings = 0, Errors = 0, Suppressed = 0, Applied = 0, Offered = 0;
   bool Remaining = false;
   for (FileReport &R : Reports) {
@@ -459,13 +530,24 @@ int main(int argc, char **argv) {
       PrintOptions P;
       P.AsError = F.Level == Severity::Warning && R.WarningsAsErrors.contains(F.CheckId);
       P.ShowSnippet = !R.Undecodable && !R.Text.empty(); // raw bytes would garble a terminal
-      printFinding(outs(), R.Path, R.Text, Lines, F, P);
+      printFinding(TextToStdout ? outs() : nulls(), R.Path, R.Text, Lines, F, P);
+      if (OutputFile && *Format == OutputFormat::Clang)
+        printFinding(*OutputFile, R.Path, R.Text, Lines, F, P);
       if (F.Level == Severity::Note)
         continue;
       (F.Level == Severity::Error || P.AsError ? Errors : Warnings)++;
     }
   }
   outs().flush();
+  if (*Format != OutputFormat::Clang)
+    writeFindings(OutputFile ? *OutputFile : outs(), *Format, Reports, Status != 2);
+  if (OutputFile) {
+    OutputFile->close();
+    if (OutputFile->has_error()) {
+      OutputFile->clear_error();
+      return fail("cannot write --output " + OutputOpt);
+    }
+  }
 
   if (!ExportFixesPath.empty())
     if (Error E = exportFixes(ExportFixesPath, Reports))

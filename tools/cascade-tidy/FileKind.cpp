@@ -5,6 +5,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSwitch.h"
 
@@ -22,8 +23,9 @@ const char *clangLanguage(FileKind K) { return K == FileKind::C ? "c" : "c++"; }
 
 namespace {
 
-bool startsWithWord(llvm::StringRef Line, llvm::StringRef Word) {
-  if (!Line.starts_with_insensitive(Word))
+/// SQL keywords match in any case; C and C++ keywords (CaseSensitive) only as spelled.
+bool startsWithWord(llvm::StringRef Line, llvm::StringRef Word, bool CaseSensitive = false) {
+  if (CaseSensitive ? !Line.starts_with(Word) : !Line.starts_with_insensitive(Word))
     return false;
   llvm::StringRef Rest = Line.drop_front(Word.size());
   return Rest.empty() || !(isalnum(static_cast<unsigned char>(Rest[0])) || Rest[0] == '_');
@@ -53,7 +55,7 @@ bool isDirective(llvm::StringRef Line) {
 bool cxxOnly(llvm::StringRef Line) {
   for (llvm::StringRef W : {"namespace", "class", "template", "using", "public:", "private:",
                             "protected:"})
-    if (startsWithWord(Line, W))
+    if (startsWithWord(Line, W, /*CaseSensitive=*/true))
       return true;
   return Line.contains("std::") || Line.contains("nullptr") || Line.contains("R\"(") ||
          Line.contains("auto ");
@@ -101,9 +103,10 @@ FileKind kindFromContent(llvm::StringRef Text) {
       continue;
     }
     // A function body: `{` ending a line, a closing `}` alone, `return ...;`.
-    if (Line.ends_with("{") || Line == "}" || Line == "};" || startsWithWord(Line, "return") ||
-        startsWithWord(Line, "int") || startsWithWord(Line, "void") ||
-        startsWithWord(Line, "static") || startsWithWord(Line, "struct"))
+    if (Line.ends_with("{") || Line == "}" || Line == "};" ||
+        llvm::any_of(llvm::ArrayRef<llvm::StringRef>{"return", "int", "void", "static", "struct",
+                                                     "const", "extern"},
+                     [&](llvm::StringRef W) { return startsWithWord(Line, W, true); }))
       ++Code;
   }
   // C++ reads nearly every C source: without a sign of C++ the file is still checked as C++.

@@ -159,12 +159,14 @@ FileKind explicitFileKind(llvm::StringRef Path, std::optional<FileKind> Language
   ExtensionDecided = !Language && IsCxxExtension;
   if (Language)
     return *Language;
-  if (Listing && Listing->lists(Path))
-    return IsCxxExtension ? (IsC ? FileKind::C : FileKind::Cxx) : FileKind::Cxx;
+  // The extensions first: no database lists a .sql file, and one listing a .cpp file says
+  // nothing new; so a database is only loaded for a name that does not decide.
   if (Ext.equals_insensitive(".sql"))
     return FileKind::Sql;
   if (IsCxxExtension)
     return IsC ? FileKind::C : FileKind::Cxx;
+  if (Listing && Listing->lists(Path))
+    return FileKind::Cxx;
   // Enough of the start to tell code from SQL; an unreadable file is left to the SQL front end,
   // which reports why it cannot be read.
   uint64_t Size = 0;

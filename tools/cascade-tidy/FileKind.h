@@ -40,8 +40,8 @@ private:
   std::map<std::string, std::set<std::string>> ByDir; // directory -> files its database lists
 };
 
-/// The kind of a file named on the command line: Language when given, else C/C++ when the
-/// database lists it, else by extension (.sql, IsCxxExtension), else by content.
+/// The kind of a file named on the command line: Language when given, else by extension
+/// (.sql, IsCxxExtension), else C++ when the database lists it, else by content.
 /// ExtensionDecided tells whether clang would know the language from the name alone.
 FileKind explicitFileKind(llvm::StringRef Path, std::optional<FileKind> Language,
                           bool IsCxxExtension, DatabaseListing *Listing, bool &ExtensionDecided);

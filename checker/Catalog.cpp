@@ -53,8 +53,10 @@ Table *Catalog::find(const QualifiedName &Name) {
 Table &Catalog::create(const QualifiedName &Name, bool &Existed) {
   auto [It, Inserted] = Tables.try_emplace(key(Name));
   Existed = !Inserted;
-  if (Inserted)
+  if (Inserted) {
     It->second.Name = canonical(Name);
+    Created.push_back({CurrentFile, It->second.Name});
+  }
   return It->second;
 }
 

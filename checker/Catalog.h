@@ -82,6 +82,9 @@ public:
       Out.push_back(canonical(Entry.second.Name));
     return Out;
   }
+  /// Every name a table got in the replay (CREATE TABLE, RENAME TO), with the file that gave
+  /// it, in replay order; names dropped later stay (messages about roots and unknown parents).
+  const std::vector<std::pair<int, QualifiedName>> &createdNames() const { return Created; }
   /// The FK that finally stands for Id: itself, or what replaced it, transitively.
   const CatalogForeignKey &finalVersion(unsigned Id) const;
 
@@ -109,6 +112,7 @@ private:
   }
 
   std::map<std::string, Table> Tables;
+  std::vector<std::pair<int, QualifiedName>> Created;
   std::vector<CatalogForeignKey> ForeignKeys;
   // Indexes that keep every replay step independent of the number of keys already seen.
   std::unordered_map<std::string, std::vector<unsigned>> ByChild, ByParent;

@@ -50,6 +50,31 @@ NotNullLookup notNullLookup(Catalog &Cat, const std::vector<const Analysis *> &F
   };
 }
 
+/// One note per table that FKs of the set reference but no text creates, at its first
+/// reference. Root tables are left alone: a root's own definition often lives elsewhere
+/// (auth.users) and a key to it is judged all the same.
+static void noteUnknownParents(std::vector<CheckResult> &Results,
+                               const std::set<std::string> &Created, const CheckOptions &Checks) {
+  std::set<std::string> Noted;
+  for (CheckResult &R : Results)
+    for (const ForeignKey &FK : R.Parsed.ForeignKeys) {
+      QualifiedName Parent = Catalog::canonical(FK.Ref.Table);
+      std::string Key = Parent.Schema + "." + Parent.Name;
+      if (Parent.empty() || Created.count(Key) || Checks.rootOf(FK))
+        continue;
+      if (!Noted.insert(Key).second)
+        continue;
+      Finding Note;
+      Note.Level = Severity::Note;
+      Note.Begin = FK.Ref.Begin;
+      Note.End = FK.Ref.End;
+      Note.Message = "no file of this migration set creates table " + Parent.str() +
+                     ", so delete paths through it are not checked; add the file that creates "
+                     "it to the set (or pass it with --schema)";
+      R.Findings.push_back(std::move(Note));
+    }
+}
+
 std::vector<CheckResult> checkSet(const std::vector<SetMember> &Members, Catalog *CatalogOut) {
   std::vector<CheckResult> Results(Members.size());
   if (Members.empty())
@@ -60,7 +85,22 @@ std::vector<CheckResult> checkSet(const std::vector<SetMember> &Members, Catalog
   for (size_t I = 0; I < Members.size(); ++I) {
     Results[I].Parsed = std::move(Parsed[I]);
     Results[I].Findings = Results[I].Parsed.Diagnostics;
+    for (const ForeignKey &FK : Results[I].Parsed.ForeignKeys)
+      Results[I].Referenced.push_back(Catalog::canonical(FK.Ref.Table));
   }
+  std::set<std::string> Created;
+  for (const auto &[File, Name] : Cat.createdNames()) {
+    Created.insert(Name.Schema + "." + Name.Name);
+    if (File < 0 || static_cast<size_t>(File) >= Results.size())
+      continue;
+    CreatedTable T{Name, {}};
+    if (const Table *Now = Cat.find(Name))
+      for (const Column &C : Now->columns())
+        T.Columns.push_back(C.Name);
+    Results[File].Tables.push_back(std::move(T));
+  }
+  if (Shared.ReportUnknownParents)
+    noteUnknownParents(Results, Created, Shared.Checks);
 
   // The delete closure of each root, over the FKs that stand at the end of the history.
   std::vector<const CatalogForeignKey *> Alive;

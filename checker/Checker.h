@@ -16,6 +16,9 @@ struct CheckerOptions {
   GlobList Enabled{"cascade-*"};
   /// Default constraint names; unset: the dialect's rule (CockroachDB's for cockroach).
   std::optional<NamingRule> Naming;
+  /// A note at the first foreign key to each table no text of the set creates (paths through
+  /// it are not followed). For migration sets; a lone file's parents usually live elsewhere.
+  bool ReportUnknownParents = false;
   NamingRule naming() const {
     return Naming ? *Naming
                   : (Analyzer.SqlDialect == Dialect::Cockroach ? NamingRule::Cockroach
@@ -23,9 +26,18 @@ struct CheckerOptions {
   }
 };
 
+/// A table a text creates, with its columns as the final catalog has them (none when a later
+/// text dropped it): what root-table messages compare a configured root with.
+struct CreatedTable {
+  QualifiedName Name; // schema "" for public
+  std::vector<std::string> Columns;
+};
+
 struct CheckResult {
   std::vector<Finding> Findings; // input diagnostics, check findings and notes, by offset
   Analysis Parsed;
+  std::vector<CreatedTable> Tables;       // tables this text creates (or renames to)
+  std::vector<QualifiedName> Referenced;  // the parent of each FK this text defines
 };
 
 /// One text as its own schema history (chains inside it are found).

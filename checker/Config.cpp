@@ -57,6 +57,8 @@ void Config::mergeFrom(const Config &Over) {
   Take(Checks, Over.Checks);
   Take(WarningsAsErrors, Over.WarningsAsErrors);
   Take(RootTables, Over.RootTables);
+  if (Over.RootTables)
+    RootTablesSource = Over.Source.empty() ? Over.RootTablesSource : Over.Source;
   Take(Dialect, Over.Dialect);
   Take(AllowSetNull, Over.AllowSetNull);
   Take(OwnershipPolicy, Over.OwnershipPolicy);

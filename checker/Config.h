@@ -33,6 +33,7 @@ struct Config {
   std::optional<std::vector<MigrationSetConfig>> MigrationSets;
   std::string Source; // the file it came from, "" for built-in defaults
   std::string Directory; // FrozenMigrations globs are relative to it
+  std::string RootTablesSource; // the file RootTables came from; "" for the default
 
   /// Fields set in Over replace ours.
   void mergeFrom(const Config &Over);

@@ -270,7 +270,7 @@ private:
 };
 
 TuResult runAst(const std::string &File, clang::tooling::CompilationDatabase &DB,
-                const CheckerOptions &Opts) {
+                const CheckerOptions &Opts, const char *Language) {
   TuResult R;
   // A physical file system of its own: the default one would make the tool change the whole
   // process's working directory, under the other threads' feet.
@@ -284,6 +284,9 @@ TuResult runAst(const std::string &File, clang::tooling::CompilationDatabase &DB
   HostileNameCollector Collector(Printer, HostileNames);
   Tool.setDiagnosticConsumer(&Collector);
   Tool.setPrintErrorMessage(false); // it names the file raw; the caller says it in a note
+  if (Language) // a name clang cannot tell the language from (no extension, --language)
+    Tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
+        {"-x", Language}, clang::tooling::ArgumentInsertPosition::BEGIN));
   MatchFinder Finder;
   LiteralCallback Callback(Opts, R.Findings);
   Finder.addMatcher(stringLiteral().bind("lit"), &Callback);
@@ -384,7 +387,9 @@ std::vector<FileReport> checkCxxFiles(const std::vector<std::string> &Files,
         if (Ast && !worthParsing(Abs, includeDirs(Commands.front())))
           return; // nothing in this TU can mention a FK
         if (Ast) {
-          W.Tu = runAst(Abs, *DB, Opts);
+          auto Lang = Run.Language.find(Abs);
+          W.Tu = runAst(Abs, *DB, Opts,
+                        Lang == Run.Language.end() ? nullptr : clangLanguage(Lang->second));
           if (!W.Tu.CompileFailed)
             return;
           W.Note += escapeControl(Files[I]) +

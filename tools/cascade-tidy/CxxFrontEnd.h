@@ -3,10 +3,12 @@
 #ifndef CASCADE_TIDY_CXXFRONTEND_H
 #define CASCADE_TIDY_CXXFRONTEND_H
 
+#include "FileKind.h"
 #include "SqlFrontEnd.h"
 
 #include "clang/Tooling/CompilationDatabase.h"
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -21,6 +23,8 @@ struct CxxRun {
   std::shared_ptr<clang::tooling::CompilationDatabase> Database;
   std::string DatabaseSource; // for messages
   unsigned Jobs = 0;
+  /// Absolute path -> language, for files whose name does not tell clang (InputSet::CxxLanguage).
+  std::map<std::string, FileKind> Language;
 };
 
 /// The compilation database in Dir as clang finds it there (compile_commands.json, else

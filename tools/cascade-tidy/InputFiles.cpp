@@ -114,6 +114,11 @@ struct Walker {
         continue;
       }
       bool Cxx = Opts.isCxx(P);
+      if (!Sql && !Cxx && Opts.ListedInDatabase && fs::is_regular_file(St) &&
+          Opts.ListedInDatabase(P)) {
+        Cxx = true;
+        Out.CxxLanguage[absolutePath(P)] = FileKind::Cxx;
+      }
       if (!Sql && !Cxx)
         continue;
       if (!fs::is_regular_file(St)) {
@@ -168,6 +173,18 @@ void groupInputs(InputSet &In, const std::vector<SetOverride> &Overrides) {
   In.Groups.clear();
   for (const SetInfo &S : In.Sets)
     In.Groups.push_back(S.files());
+/// A file named on the command line is never dropped for its name: --language, the compile
+/// database or its content may make it C/C++ (docs/file-kinds.md).
+static bool isExplicitCxx(const std::string &P, const InputOptions &Opts, InputSet &Out) {
+  if (!Opts.ExplicitKind)
+    return Opts.isCxx(P);
+  bool ExtensionDecided = false;
+  FileKind K = Opts.ExplicitKind(P, ExtensionDecided);
+  if (K == FileKind::Sql)
+    return false;
+  if (!ExtensionDecided)
+    Out.CxxLanguage[absolutePath(P)] = K;
+  return true;
 }
 
 InputSet collectInputs(const std::vector<std::string> &Paths, const InputOptions &Opts) {
@@ -193,7 +210,7 @@ InputSet collectInputs(const std::vector<std::string> &Paths, const InputOptions
           Out.LintedDown.push_back(std::move(D));
     } else if (!fs::is_regular_file(St)) {
       Out.Problems.push_back({P, notRegular(P)});
-    } else if (Opts.isCxx(P)) {
+    } else if (isExplicitCxx(P, Opts, Out)) {
       Out.CxxFiles.push_back(P);
     } else if (!Opts.IncludeDown && isDownMigration(P)) {
       Out.SkippedExplicit.push_back(P);

@@ -3,8 +3,11 @@
 #define CASCADE_TIDY_INPUTFILES_H
 
 #include "SetDiscovery.h"
+#include "FileKind.h"
 
 #include "llvm/Support/Error.h"
+#include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -29,6 +32,9 @@ struct InputSet {
   std::vector<InputProblem> Notes;         // what a walk did not enter (symlink cycles)
   std::vector<std::string> SkippedDown;    // down migrations not linted
   std::vector<std::string> SkippedExplicit; // named on the command line but skipped
+  /// C/C++ files named on the command line whose name does not tell clang their language
+  /// (no extension, --language): the -x their compile command needs.
+  std::map<std::string, FileKind> CxxLanguage;
 };
 
 struct InputOptions {
@@ -37,6 +43,12 @@ struct InputOptions {
   std::vector<std::string> CxxExtensions{".c", ".cc", ".cpp", ".cxx", ".h", ".hh",
                                          ".hpp", ".hxx", ".ipp"};
   bool isCxx(llvm::StringRef Path) const;
+  /// The kind of a file named on the command line (FileKind.h: explicitFileKind); unset: by
+  /// extension. A walk always goes by extension.
+  std::function<FileKind(llvm::StringRef Path, bool &ExtensionDecided)> ExplicitKind;
+  /// A walk takes a file without a C/C++ or .sql extension only when this says a compilation
+  /// database lists it (then as C++); unset: never.
+  std::function<bool(llvm::StringRef Path)> ListedInDatabase;
 };
 
 /// P made absolute, with . and .. removed (no symlinks resolved).

@@ -107,8 +107,11 @@ std::vector<FileReport> checkSqlGroup(const std::vector<std::string> &Paths,
     MemberOf.push_back(I);
   }
   std::vector<CheckResult> Results = checkSet(Members);
-  for (size_t M = 0; M < Members.size(); ++M)
+  for (size_t M = 0; M < Members.size(); ++M) {
     finishReport(Reports[MemberOf[M]], Members[M].Sql, Results[M]);
+    Reports[MemberOf[M]].Tables = std::move(Results[M].Tables);
+    Reports[MemberOf[M]].Referenced = std::move(Results[M].Referenced);
+  }
   return Reports;
 }
 
@@ -205,6 +208,10 @@ llvm::Expected<FileSettings> SettingsResolver::forFile(const std::string &Path) 
   S.Checker.Checks.Ownership = *Policy;
   S.Checker.Checks.ActorColumnPatterns = *C->ActorColumnPatterns;
   S.Checker.Checks.Roots.clear();
+  if (CommandLine.RootTables)
+    S.RootsSource = "--root";
+  else if (!C->RootTablesSource.empty())
+    S.RootsSource = "RootTables in " + C->RootTablesSource;
   for (const std::string &Spec : *C->RootTables) {
     auto Root = parseRootTable(Spec);
     if (!Root)

@@ -25,6 +25,7 @@ struct FileSettings {
   std::string ChecksSource; // "Checks '-*' in /x/.cascade-tidy.yaml", for messages
   std::string DialectName = "auto"; // as configured; mysql and sqlite files are not parsed
   std::string DialectSource;        // " on the command line", " in /x/.cascade-tidy.yaml"
+  std::string RootsSource;  // "--root", "RootTables in /x/.cascade-tidy.yaml"; "" for the default
   bool enablesAnyCheck() const;
 };
 
@@ -41,6 +42,8 @@ struct FileReport {
   bool Undecodable = false;      // NUL bytes or invalid UTF-8: exit status 2
   bool Frozen = false;
   GlobList WarningsAsErrors;
+  std::vector<CreatedTable> Tables;      // SQL: tables it creates (RootCheck.h)
+  std::vector<QualifiedName> Referenced; // SQL: parents of its FKs
 };
 
 /// A read error as the diagnostic shows it: "not a regular file (a FIFO); skipped", "file is

@@ -2,6 +2,7 @@
 #include "CxxFrontEnd.h"
 #include "DiagnosticPrinter.h"
 #include "ExportFixes.h"
+#include "FileKind.h"
 #include "FixItPlanner.h"
 #include "InputFiles.h"
 #include "MigrationSets.h"
@@ -10,6 +11,7 @@
 #include "SarifMerge.h"
 #include "Shard.h"
 #include "RegularFile.h"
+#include "RootCheck.h"
 #include "SqlFrontEnd.h"
 #include "Version.h"
 
@@ -99,6 +101,11 @@ cl::opt<std::string> CxxModeOpt("cxx-mode",
                                          "lexer, macros not expanded) or auto (ast when a compile "
                                          "command covers the file; default)"),
                                 cl::init("auto"), cl::cat(Category));
+cl::opt<std::string> LanguageOpt("language",
+                                 cl::desc("Treat the files named on the command line as sql, c "
+                                          "or c++, like clang's -x (default: compile database, "
+                                          "extension, then content)"),
+                                 cl::value_desc("sql|c|c++"), cl::cat(Category));
 cl::opt<std::string> CxxExtensions("cxx-extensions",
                                    cl::desc("Comma-separated extensions read as C/C++ "
                                             "(default .c,.cc,.cpp,.cxx,.h,.hh,.hpp,.hxx,.ipp)"),
@@ -373,9 +380,18 @@ int main(int argc, char **argv) {
       InOpts.CxxExtensions.push_back((E.trim().starts_with(".") ? "" : ".") + E.trim().str());
   }
   InOpts.Excludes.assign(Exclude.begin(), Exclude.end());
+  std::optional<FileKind> Language;
+  if (!LanguageOpt.empty() && !(Language = parseLanguage(LanguageOpt)))
+    return fail("invalid --language '" + LanguageOpt + "': expected sql, c or c++");
+  DatabaseListing Listing(Cxx.Database.get());
+  InOpts.ExplicitKind = [&](StringRef P, bool &ByExtension) {
+    return explicitFileKind(P, Language, InOpts.isCxx(P), &Listing, ByExtension);
+  };
+  InOpts.ListedInDatabase = [&](StringRef P) { return Listing.lists(P); };
   InputSet Inputs = collectInputs(Paths, InOpts);
   if (Error E = applyMigrationSets(Inputs, Resolver))
     return fail(toString(std::move(E)));
+  Cxx.Language = Inputs.CxxLanguage;
   int Status = 0;
   // --schema/--migrations: one catalog for everything; only the paths named are reported
   // (all of the set when none are), and a named file outside the set is replayed last.
@@ -466,6 +482,12 @@ int main(int argc, char **argv) {
       return fail(NoChecks);
   }
 
+  // In a migration set a key to a table none of its files creates is worth a note; a lone
+  // file's parents usually live elsewhere (docs/roots.md).
+  for (size_t G = 0; G < Inputs.Groups.size(); ++G)
+    if (G < Inputs.Sets.size() && Inputs.Sets[G].IsSet && !Settings[G].empty())
+      Settings[G].front().Checker.ReportUnknownParents = true;
+
   // Groups are independent schema histories: they run in parallel, and print in order.
   std::vector<std::vector<FileReport>> GroupReports(Inputs.Groups.size());
   Progress Prog(Inputs.Groups.size() + Inputs.CxxFiles.size(), Quiet);
@@ -480,6 +502,13 @@ int main(int argc, char **argv) {
   }
   // The text goes to standard output unless --format without --output puts the format there.
   bool TextToStdout = *Format == OutputFormat::Clang || !OutputOpt.empty();
+  RootInputs RootIn;
+  std::vector<RootsInUse> RootUses;
+  for (size_t G = 0; G < GroupReports.size(); ++G)
+    for (size_t I = 0; I < GroupReports[G].size(); ++I) {
+      RootIn.add(GroupReports[G][I], Settings[G].front().Checker.ReportUnknownParents);
+      RootUses.push_back({Settings[G][I].Checker.Checks.Roots, Settings[G][I].RootsSource});
+    }
   std::vector<FileReport> Reports;
   for (std::vector<FileReport> &G : GroupReports)
     for (FileReport &R : G)
@@ -492,8 +521,10 @@ int main(int argc, char **argv) {
       auto S = Resolver.forFile(F);
       if (!S)
         return fail(toString(S.takeError()));
+      RootUses.push_back({S->Checker.Checks.Roots, S->RootsSource});
       CxxSettings.push_back(std::move(*S));
     }
+    RootIn.HasCxx = true;
     std::string Messages;
     bool MissingCommand = false;
     for (FileReport &R : checkCxxFiles(Inputs.CxxFiles, CxxSettings, Cxx, Messages, MissingCommand))
@@ -539,6 +570,12 @@ int main(int argc, char **argv) {
     }
   }
   outs().flush();
+  for (const RootMessage &M : checkRoots(RootUses, RootIn)) {
+    (M.Error ? WithColor::error(errs(), "cascade-tidy") : WithColor::note(errs(), "cascade-tidy"))
+        << escapeControl(M.Text) << "\n";
+    if (M.Error)
+      Status = 2;
+  }
   if (*Format != OutputFormat::Clang)
     writeFindings(OutputFile ? *OutputFile : outs(), *Format, Reports, Status != 2);
   if (OutputFile) {

@@ -173,6 +173,8 @@ void groupInputs(InputSet &In, const std::vector<SetOverride> &Overrides) {
   In.Groups.clear();
   for (const SetInfo &S : In.Sets)
     In.Groups.push_back(S.files());
+}
+
 /// A file named on the command line is never dropped for its name: --language, the compile
 /// database or its content may make it C/C++ (docs/file-kinds.md).
 static bool isExplicitCxx(const std::string &P, const InputOptions &Opts, InputSet &Out) {

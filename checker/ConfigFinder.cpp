@@ -10,6 +10,7 @@
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/YAMLParser.h"
 
+#include <functional>
 #include <set>
 
 namespace cascade {
@@ -129,66 +130,105 @@ llvm::Expected<RawOptions> readClangTidyOptions(llvm::StringRef Yaml, llvm::Stri
     }
     Out.Values[Key] = {Value, Path.str()};
   };
-  unsigned Documents = 0;
-  for (llvm::yaml::Document &D : S) {
-    llvm::yaml::Node *Root = D.getRoot();
-    if (!Root || llvm::isa<llvm::yaml::NullNode>(Root))
-      continue;
-    if (++Documents > 1) {
-      Note(Root, "a second YAML document; a configuration is one document");
-      break;
+  // LLVM's YAML nodes skip their children recursively: every node is walked here, no deeper than
+  // MaxDepth, and the walk stops at the first problem, so hostile nesting cannot exhaust the stack.
+  constexpr unsigned MaxDepth = 32;
+  std::function<bool(llvm::yaml::Node *, unsigned)> Consume = [&](llvm::yaml::Node *N,
+                                                                   unsigned Depth) {
+    if (!N)
+      return true;
+    if (Depth > MaxDepth) {
+      Note(N, "nested more than " + std::to_string(MaxDepth) + " levels deep");
+      return false;
     }
-    auto *Map = llvm::dyn_cast<llvm::yaml::MappingNode>(Root);
-    if (!Map) {
-      Note(Root, "expected a mapping of clang-tidy options");
-      continue;
+    if (auto *Seq = llvm::dyn_cast<llvm::yaml::SequenceNode>(N)) {
+      for (llvm::yaml::Node &Child : *Seq)
+        if (!Consume(&Child, Depth + 1))
+          return false;
+    } else if (auto *Map = llvm::dyn_cast<llvm::yaml::MappingNode>(N)) {
+      for (llvm::yaml::KeyValueNode &KV : *Map)
+        if (!Consume(KV.getKey(), Depth + 1) || !Consume(KV.getValue(), Depth + 1))
+          return false;
     }
-    for (llvm::yaml::KeyValueNode &KV : *Map) {
-      std::string Name;
-      ScalarText(KV.getKey(), Name);
-      llvm::yaml::Node *Value = KV.getValue();
-      if (Name == "InheritParentConfig") {
-        std::string Text;
-        std::optional<bool> B = ScalarText(Value, Text) ? parseOptionBool(Text) : std::nullopt;
-        if (!B)
-          Note(Value, "InheritParentConfig must be true or false");
-        else
+    return Problem.empty();
+  };
+  // A key's text; a key that is not a scalar is walked (getValue would skip it recursively).
+  auto KeyText = [&](llvm::yaml::KeyValueNode &KV, unsigned Depth, std::string &Out) {
+    llvm::yaml::Node *K = KV.getKey();
+    if (ScalarText(K, Out))
+      return true;
+    Out.clear();
+    return Consume(K, Depth + 1);
+  };
+  auto Walk = [&]() {
+    unsigned Documents = 0;
+    for (llvm::yaml::Document &D : S) {
+      llvm::yaml::Node *Root = D.getRoot();
+      if (!Root || llvm::isa<llvm::yaml::NullNode>(Root))
+        continue;
+      if (++Documents > 1)
+        return Note(Root, "a second YAML document; a configuration is one document");
+      auto *Map = llvm::dyn_cast<llvm::yaml::MappingNode>(Root);
+      if (!Map)
+        return Note(Root, "expected a mapping of clang-tidy options");
+      for (llvm::yaml::KeyValueNode &KV : *Map) {
+        std::string Name;
+        if (!KeyText(KV, 1, Name))
+          return;
+        llvm::yaml::Node *Value = KV.getValue();
+        if (Name == "InheritParentConfig") {
+          std::string Text;
+          std::optional<bool> B = ScalarText(Value, Text) ? parseOptionBool(Text) : std::nullopt;
+          if (!B)
+            return Note(Value, "InheritParentConfig must be true or false");
           Out.InheritParent = *B;
-      } else if (Name == "CheckOptions") {
-        if (auto *Options = llvm::dyn_cast_or_null<llvm::yaml::MappingNode>(Value)) {
-          for (llvm::yaml::KeyValueNode &Option : *Options)
-            Take(Option.getKey(), Option.getValue());
-        } else if (auto *List = llvm::dyn_cast_or_null<llvm::yaml::SequenceNode>(Value)) {
-          for (llvm::yaml::Node &Item : *List) {
-            auto *Entry = llvm::dyn_cast<llvm::yaml::MappingNode>(&Item);
-            if (!Entry) {
-              Note(&Item, "a CheckOptions entry must be a mapping {key: ..., value: ...}");
-              continue;
+        } else if (Name == "CheckOptions") {
+          if (auto *Options = llvm::dyn_cast_or_null<llvm::yaml::MappingNode>(Value)) {
+            for (llvm::yaml::KeyValueNode &Option : *Options) {
+              std::string Key;
+              if (!KeyText(Option, 2, Key))
+                return;
+              llvm::yaml::Node *V = Option.getValue();
+              if (!Consume(V, 2))
+                return;
+              Take(Option.getKey(), V);
+              if (!Problem.empty())
+                return;
             }
-            llvm::yaml::Node *K = nullptr, *V = nullptr;
-            for (llvm::yaml::KeyValueNode &Field : *Entry) {
-              std::string FieldName;
-              ScalarText(Field.getKey(), FieldName);
-              if (FieldName == "key")
-                K = Field.getValue();
-              else if (FieldName == "value")
-                V = Field.getValue();
-              else
-                Field.skip();
-            }
-            if (!K)
-              Note(Entry, "a CheckOptions entry has no 'key'");
-            else
+          } else if (auto *List = llvm::dyn_cast_or_null<llvm::yaml::SequenceNode>(Value)) {
+            for (llvm::yaml::Node &Item : *List) {
+              auto *Entry = llvm::dyn_cast<llvm::yaml::MappingNode>(&Item);
+              if (!Entry)
+                return Note(&Item, "a CheckOptions entry must be a mapping {key: ..., value: ...}");
+              llvm::yaml::Node *K = nullptr, *V = nullptr;
+              for (llvm::yaml::KeyValueNode &Field : *Entry) {
+                std::string FieldName;
+                if (!KeyText(Field, 3, FieldName))
+                  return;
+                llvm::yaml::Node *FieldValue = Field.getValue();
+                if (!Consume(FieldValue, 3))
+                  return;
+                if (FieldName == "key")
+                  K = FieldValue;
+                else if (FieldName == "value")
+                  V = FieldValue;
+              }
+              if (!K)
+                return Note(Entry, "a CheckOptions entry has no 'key'");
               Take(K, V);
+              if (!Problem.empty())
+                return;
+            }
+          } else if (!llvm::isa_and_nonnull<llvm::yaml::NullNode>(Value)) {
+            return Note(Value, "CheckOptions must be a mapping or a list of {key, value} entries");
           }
-        } else if (!llvm::isa_and_nonnull<llvm::yaml::NullNode>(Value)) {
-          Note(Value, "CheckOptions must be a mapping or a list of {key, value} entries");
+        } else if (!Consume(Value, 1)) {
+          return;
         }
-      } else {
-        KV.skip();
       }
     }
-  }
+  };
+  Walk();
   if (S.failed() || !FirstError.empty())
     return llvm::createStringError("invalid clang-tidy configuration " + Path.str() + ":" +
                                    (FirstError.empty() ? std::string(" syntax error")

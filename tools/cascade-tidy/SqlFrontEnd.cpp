@@ -113,12 +113,8 @@ std::vector<FileReport> checkSqlGroup(const std::vector<std::string> &Paths,
 
 llvm::Expected<std::optional<FoundConfig>>
 SettingsResolver::fileConfig(const std::string &Path) {
-  if (Explicit) {
-    FoundConfig F{*Explicit, {}};
-    for (const std::string &Key : keysSet(*Explicit))
-      F.Origins[Key] = Explicit->Source;
-    return std::optional<FoundConfig>(std::move(F));
-  }
+  if (Explicit) // its Origins are filled by originComments: only --dump-config needs them
+    return std::optional<FoundConfig>(FoundConfig{*Explicit, {}});
   std::string Abs = absolutePath(Path);
   return Finder.find(llvm::sys::fs::is_directory(Abs) ? Abs
                                                       : llvm::sys::path::parent_path(Abs).str());
@@ -131,6 +127,9 @@ llvm::Expected<std::string> SettingsResolver::originComments(const std::string &
   std::map<std::string, std::string> Origins;
   if (*File)
     Origins = (*File)->Origins;
+  if (Explicit)
+    for (const std::string &Key : keysSet(*Explicit))
+      Origins[Key] = Explicit->Source;
   for (const std::string &Key : keysSet(CommandLine))
     Origins[Key] = "the command line";
   auto Effective = effectiveConfig(Path);

@@ -1,9 +1,11 @@
 // cascade-tidy's checks as a clang-tidy module:
 //   clang-tidy-19 -load=<build>/lib/CascadeTidyModule.so -checks='-*,cascade-*' file.cpp -- ...
 // Each check runs the core checker on string literals, like cascade-tidy's AST mode, and keeps
-// the findings of its own id. NOLINT is clang-tidy's.
+// the findings of its own id. NOLINT is clang-tidy's. Options: CheckOptions (per check or global
+// keys) over the .cascade-tidy.yaml found by walking up from the main file, over the defaults.
 #include "AstLiteral.h"
 #include "Check.h"
+#include "ConfigFinder.h"
 #include "LiteralChecker.h"
 #include "SourceText.h"
 
@@ -11,6 +13,11 @@
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+#include <mutex>
+#include <set>
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -22,14 +29,25 @@ namespace {
 class SqlLiteralCheck : public ClangTidyCheck {
 public:
   SqlLiteralCheck(StringRef Name, ClangTidyContext *Context)
-      : ClangTidyCheck(Name, Context), Id(Name.str()),
-        RootTables(Options.get("RootTables", "users")),
-        // Read as text: OptionsView::get<bool> is not exported by the clang-tidy binary.
-        AllowSetNull(parseBool(Options.get("AllowSetNull", "true"))),
-        DialectName(Options.get("Dialect", "auto")),
-        PolicyName(Options.get("OwnershipPolicy", "structural")),
-        ActorPatterns(Options.get("ActorColumnPatterns",
-                                  llvm::join(defaultActorColumnPatterns(), ";"))) {
+      : ClangTidyCheck(Name, Context), Id(Name.str()) {
+    std::optional<Config> File = cascadeConfig(Context->getCurrentFile());
+    // Each key: CheckOptions, else the .cascade-tidy.yaml value, else the default.
+    Config F = File ? *File : Config();
+    RootTables = option("RootTables", F.RootTables ? llvm::join(*F.RootTables, ";") : "users");
+    std::string AllowText =
+        option("AllowSetNull", !F.AllowSetNull || *F.AllowSetNull ? "true" : "false");
+    DialectName = option("Dialect", F.Dialect.value_or("auto"));
+    PolicyName = option("OwnershipPolicy", F.OwnershipPolicy.value_or("structural"));
+    ActorPatterns = option("ActorColumnPatterns",
+                           llvm::join(F.ActorColumnPatterns.value_or(defaultActorColumnPatterns()),
+                                      ";"));
+    if (auto B = parseOptionBool(AllowText)) {
+      AllowSetNull = *B;
+    } else {
+      AllowSetNull = true;
+      configurationDiag("invalid AllowSetNull '%0' for %1: expected true or false")
+          << escapeControl(AllowText) << Id;
+    }
     Opts.Enabled = GlobList(Id);
     Opts.Checks.AllowSetNull = AllowSetNull;
     if (auto P = parseOwnershipPolicy(PolicyName))
@@ -102,9 +120,44 @@ public:
   }
 
 private:
-  static bool parseBool(StringRef V) {
-    return !(V.equals_insensitive("false") || V == "0" || V.equals_insensitive("off"));
+  /// The check's own key, else the global key (one line configures all three checks), else
+  /// Fallback (.cascade-tidy.yaml or the default). Read as text: OptionsView::get<bool> is not
+  /// exported by the clang-tidy binary.
+  std::string option(StringRef Key, std::string Fallback) {
+    if (std::optional<StringRef> V = Options.getLocalOrGlobal(Key))
+      return V->str();
+    return Fallback;
   }
+
+  /// The nearest .cascade-tidy.yaml above the main file (the working directory when clang-tidy
+  /// has none, as for --dump-config). An invalid one is reported once, by the first check.
+  std::optional<Config> cascadeConfig(StringRef MainFile) {
+    static ConfigFinder Finder;
+    static std::mutex Lock;
+    static std::set<std::string> Reported;
+    llvm::SmallString<256> Dir;
+    if (MainFile.empty()) {
+      llvm::sys::fs::current_path(Dir);
+    } else {
+      Dir = MainFile;
+      llvm::sys::fs::make_absolute(Dir);
+      llvm::sys::path::remove_dots(Dir, /*remove_dot_dot=*/true);
+      llvm::sys::path::remove_filename(Dir);
+    }
+    auto Found = Finder.findCascadeConfig(std::string(Dir));
+    if (!Found) {
+      std::string Message = llvm::toString(Found.takeError());
+      std::lock_guard<std::mutex> G(Lock);
+      if (Reported.insert(Message).second)
+        configurationDiag("%0; cascade checks use their CheckOptions and defaults")
+            << escapeControl(Message);
+      return std::nullopt;
+    }
+    if (!*Found)
+      return std::nullopt;
+    return (*Found)->Values;
+  }
+
   std::string Id;
   std::string RootTables;
   bool AllowSetNull;

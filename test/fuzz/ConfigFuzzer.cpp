@@ -1,4 +1,5 @@
-// The configuration reader: `.cascade-tidy.yaml` text in, a Config or an error out, then what
+// The configuration readers: `.cascade-tidy.yaml` text (and the same text read as a `.clang-tidy`'s
+// CheckOptions) in, a Config or an error out, then what
 // the CLI does with each value (check globs matched against every check name, the dialect, root
 // table specs, FrozenMigrations globs matched against a migration path).
 // Invariants: no crash or hang; a Config that parsed from UTF-8 text dumps (--dump-config) to
@@ -8,6 +9,7 @@
 
 #include "Check.h"
 #include "Config.h"
+#include "ConfigFinder.h"
 #include "GlobList.h"
 
 using namespace cascade;
@@ -48,6 +50,11 @@ static bool sameValues(const Config &A, const Config &B) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   // The CLI reads the file into a MemoryBuffer: the text need not end in a NUL.
   std::string Yaml(reinterpret_cast<const char *>(Data), Size);
+  bool InheritParent = false;
+  if (auto Tidy = parseClangTidyConfig(Yaml, "/srv/app/.clang-tidy", InheritParent))
+    useValues(Tidy->Values);
+  else
+    (void)llvm::toString(Tidy.takeError());
   auto C = parseConfig(Yaml, "/srv/app/.cascade-tidy.yaml");
   if (!C) {
     (void)llvm::toString(C.takeError());

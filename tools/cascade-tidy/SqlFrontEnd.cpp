@@ -115,32 +115,35 @@ std::vector<FileReport> checkSqlGroup(const std::vector<std::string> &Paths,
   return Reports;
 }
 
-llvm::Expected<std::optional<Config>> SettingsResolver::nearestConfig(const std::string &Dir) {
-  {
-    std::lock_guard<std::mutex> G(Lock);
-    auto It = Cache.find(Dir);
-    if (It != Cache.end())
-      return It->second;
-  }
-  std::optional<Config> Found;
-  std::string Candidate = Dir + "/" + ConfigFileName;
-  if (llvm::sys::fs::exists(Candidate)) {
-    auto C = readConfigFile(Candidate);
-    if (!C)
-      return C.takeError();
-    Found = std::move(*C);
-  } else {
-    llvm::StringRef Parent = llvm::sys::path::parent_path(Dir);
-    if (!Parent.empty() && Parent != Dir) {
-      auto Up = nearestConfig(Parent.str());
-      if (!Up)
-        return Up.takeError();
-      Found = std::move(*Up);
-    }
-  }
-  std::lock_guard<std::mutex> G(Lock);
-  Cache[Dir] = Found;
-  return Found;
+llvm::Expected<std::optional<FoundConfig>>
+SettingsResolver::fileConfig(const std::string &Path) {
+  if (Explicit) // its Origins are filled by originComments: only --dump-config needs them
+    return std::optional<FoundConfig>(FoundConfig{*Explicit, {}});
+  std::string Abs = absolutePath(Path);
+  return Finder.find(llvm::sys::fs::is_directory(Abs) ? Abs
+                                                      : llvm::sys::path::parent_path(Abs).str());
+}
+
+llvm::Expected<std::string> SettingsResolver::originComments(const std::string &Path) {
+  auto File = fileConfig(Path);
+  if (!File)
+    return File.takeError();
+  std::map<std::string, std::string> Origins;
+  if (*File)
+    Origins = (*File)->Origins;
+  if (Explicit)
+    for (const std::string &Key : keysSet(*Explicit))
+      Origins[Key] = Explicit->Source;
+  for (const std::string &Key : keysSet(CommandLine))
+    Origins[Key] = "the command line";
+  auto Effective = effectiveConfig(Path);
+  if (!Effective)
+    return Effective.takeError();
+  std::string Out;
+  for (const std::string &Key : keysSet(*Effective)) // in the dump's order
+    if (auto It = Origins.find(Key); It != Origins.end())
+      Out += "# " + Key + ": from " + It->second + "\n";
+  return Out;
 }
 
 llvm::Expected<Config> SettingsResolver::effectiveConfig(const std::string &Path) {
@@ -153,19 +156,11 @@ llvm::Expected<Config> SettingsResolver::effectiveConfig(const std::string &Path
   C.OwnershipPolicy = ownershipPolicyName(OwnershipPolicy::Structural);
   C.ActorColumnPatterns = defaultActorColumnPatterns();
   C.FrozenMigrations = std::vector<std::string>{};
-  if (Explicit) {
-    C.mergeFrom(*Explicit);
-  } else {
-    std::string Abs = absolutePath(Path);
-    std::string Dir = llvm::sys::fs::is_directory(Abs)
-                          ? Abs
-                          : llvm::sys::path::parent_path(Abs).str();
-    auto Near = nearestConfig(Dir);
-    if (!Near)
-      return Near.takeError();
-    if (*Near)
-      C.mergeFrom(**Near);
-  }
+  auto File = fileConfig(Path);
+  if (!File)
+    return File.takeError();
+  if (*File)
+    C.mergeFrom((*File)->Values);
   C.mergeFrom(CommandLine);
   return C;
 }

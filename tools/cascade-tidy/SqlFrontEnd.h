@@ -5,6 +5,7 @@
 
 #include "Checker.h"
 #include "Config.h"
+#include "ConfigFinder.h"
 #include "GlobList.h"
 #include "RegularFile.h"
 
@@ -54,7 +55,8 @@ std::string describeReadError(llvm::Error E);
 std::vector<FileReport> checkSqlGroup(const std::vector<std::string> &Paths,
                                       const std::vector<FileSettings> &Settings);
 
-/// Command-line settings over the nearest .cascade-tidy.yaml over built-in defaults.
+/// Command-line settings over the nearest .cascade-tidy.yaml (or, without one, the cascade
+/// CheckOptions of the nearest .clang-tidy) over built-in defaults.
 class SettingsResolver {
 public:
   SettingsResolver(Config CommandLine, std::optional<Config> ExplicitFile, bool IncludeDown)
@@ -64,15 +66,16 @@ public:
   llvm::Expected<FileSettings> forFile(const std::string &Path);
   /// The merged configuration that applies to Path.
   llvm::Expected<Config> effectiveConfig(const std::string &Path);
+  /// "# RootTables: from /x/.clang-tidy" lines for --dump-config, one per key not a default.
+  llvm::Expected<std::string> originComments(const std::string &Path);
   uint64_t MaxInputBytes = DefaultMaxInputBytes; // --max-input-size
 
 private:
-  llvm::Expected<std::optional<Config>> nearestConfig(const std::string &Dir);
+  llvm::Expected<std::optional<FoundConfig>> fileConfig(const std::string &Path);
   Config CommandLine;
   std::optional<Config> Explicit;
   bool IncludeDown;
-  std::mutex Lock;
-  std::map<std::string, std::optional<Config>> Cache; // directory -> its nearest config
+  ConfigFinder Finder;
 };
 
 } // namespace cascade

@@ -321,7 +321,10 @@ int main(int argc, char **argv) {
     if (!S)
       return fail(toString(S.takeError()));
     if (DumpConfig) {
-      outs() << dumpConfig(*C);
+      auto Origins = Resolver.originComments(Here);
+      if (!Origins)
+        return fail(toString(Origins.takeError()));
+      outs() << *Origins << dumpConfig(*C);
       return 0;
     }
     if (!S->enablesAnyCheck())

@@ -1,6 +1,7 @@
 #include "Config.h"
 #include "RegularFile.h"
 
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/YAMLParser.h"
@@ -17,6 +18,8 @@ template <> struct MappingTraits<cascade::Config> {
     IO.mapOptional("FrozenMigrations", C.FrozenMigrations);
     IO.mapOptional("OwnershipPolicy", C.OwnershipPolicy);
     IO.mapOptional("ActorColumnPatterns", C.ActorColumnPatterns);
+    IO.mapOptional("CxxSchema", C.CxxSchema);
+    IO.mapOptional("CxxMigrations", C.CxxMigrations);
   }
 };
 } // namespace llvm::yaml
@@ -35,6 +38,11 @@ void Config::mergeFrom(const Config &Over) {
   Take(AllowSetNull, Over.AllowSetNull);
   Take(OwnershipPolicy, Over.OwnershipPolicy);
   Take(ActorColumnPatterns, Over.ActorColumnPatterns);
+  if (Over.CxxSchema || Over.CxxMigrations) {
+    CxxSchema = Over.CxxSchema;
+    CxxMigrations = Over.CxxMigrations;
+    CxxCatalogSource = Over.CxxCatalogSource;
+  }
   if (Over.FrozenMigrations) {
     FrozenMigrations = Over.FrozenMigrations;
     Directory = Over.Directory;
@@ -168,6 +176,22 @@ llvm::Expected<Config> parseConfig(llvm::StringRef Yaml, llvm::StringRef Path) {
   }
   C.Source = Path.str();
   C.Directory = llvm::sys::path::parent_path(Path).str();
+  auto Resolve = [&](std::string &P) {
+    if (!P.empty() && !llvm::sys::path::is_absolute(P)) {
+      llvm::SmallString<256> Full(C.Directory);
+      llvm::sys::path::append(Full, P);
+      llvm::sys::fs::make_absolute(Full);
+      llvm::sys::path::remove_dots(Full, /*remove_dot_dot=*/true);
+      P = Full.str().str();
+    }
+  };
+  if (C.CxxSchema)
+    for (std::string &P : *C.CxxSchema)
+      Resolve(P);
+  if (C.CxxMigrations)
+    Resolve(*C.CxxMigrations);
+  if (C.CxxSchema || C.CxxMigrations)
+    C.CxxCatalogSource = C.Source;
   return C;
 }
 

@@ -21,6 +21,9 @@ struct CxxRun {
   std::shared_ptr<clang::tooling::CompilationDatabase> Database;
   std::string DatabaseSource; // for messages
   unsigned Jobs = 0;
+  /// --schema/--migrations in replay order: replayed before each TU's literals. When empty, a
+  /// file's CxxSchema/CxxMigrations configuration keys name them.
+  std::vector<std::string> CatalogPaths;
 };
 
 /// The compilation database in Dir as clang finds it there (compile_commands.json, else

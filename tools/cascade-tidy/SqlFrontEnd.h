@@ -23,6 +23,10 @@ struct FileSettings {
   bool IncludeDown = false;
   uint64_t MaxInputBytes = DefaultMaxInputBytes;
   std::string ChecksSource; // "Checks '-*' in /x/.cascade-tidy.yaml", for messages
+  /// CxxSchema/CxxMigrations (absolute): what C/C++ files are judged against.
+  std::vector<std::string> CxxSchema;
+  std::string CxxMigrations;
+  std::string CxxCatalogSource; // the configuration file that named them
   bool enablesAnyCheck() const;
 };
 

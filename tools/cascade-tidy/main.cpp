@@ -324,6 +324,7 @@ int main(int argc, char **argv) {
     if (!Set)
       return fail(toString(Set.takeError()));
     std::vector<std::string> Group = std::move(*Set);
+    Cxx.CatalogPaths = Group; // each C/C++ TU is judged against the same files
     std::set<std::string> InGroup;
     for (const std::string &M : Group)
       InGroup.insert(realPathOr(M));

@@ -54,9 +54,16 @@ struct DropStatement {
   size_t Begin, End; // bytes in the literal
 };
 
+/// CREATE TABLE names in Text, in order.
+void createdTables(llvm::StringRef Text, std::set<std::string> &Into);
+
 /// Blanks (with spaces, so offsets stay) each DROP TABLE statement that is teardown: some
-/// table it drops is not created again by a later statement of the TU.
-void blankTeardownDrops(std::vector<std::string> &Sql) {
+/// table it drops is not created again by a later statement of the TU. Returns, per literal,
+/// whether it creates a table that Base or an earlier literal created already (the catalog
+/// keeps the first definition: that literal's keys need its own check).
+std::vector<bool> blankTeardownDrops(std::vector<std::string> &Sql,
+                                     const std::set<std::string> &BaseTables) {
+  std::vector<bool> Recreates(Sql.size(), false);
   std::map<std::string, std::vector<Position>> Creates;
   std::vector<DropStatement> Drops;
   for (size_t L = 0; L < Sql.size(); ++L) {
@@ -77,8 +84,11 @@ void blankTeardownDrops(std::vector<std::string> &Sql) {
           ++I;
           Skip({"if", "not", "exists"});
           std::string Name = readTableName(T, I, Last);
-          if (!Name.empty())
+          if (!Name.empty()) {
+            if (BaseTables.count(Name) || Creates.count(Name))
+              Recreates[L] = true;
             Creates[Name].push_back({L, S});
+          }
         }
       } else if (I + 1 < Last && T[I].is("drop") && T[I + 1].is("table")) {
         I += 2;
@@ -109,6 +119,30 @@ void blankTeardownDrops(std::vector<std::string> &Sql) {
     for (size_t B = D.Begin; B < D.End && B < Text.size(); ++B)
       if (Text[B] != '\n')
         Text[B] = ' ';
+  }
+  return Recreates;
+}
+
+void createdTables(llvm::StringRef Text, std::set<std::string> &Into) {
+  TokenStream TS = tokenize(Text);
+  const std::vector<Token> &T = TS.Tokens;
+  for (auto [First, Last] : splitStatements(T, 0, T.size())) {
+    size_t I = First;
+    if (I >= Last || !T[I].is("create"))
+      continue;
+    ++I;
+    while (I < Last && (T[I].is("or") || T[I].is("replace") || T[I].is("global") ||
+                        T[I].is("local") || T[I].is("temp") || T[I].is("temporary") ||
+                        T[I].is("unlogged")))
+      ++I;
+    if (I >= Last || !T[I].is("table"))
+      continue;
+    ++I;
+    while (I < Last && (T[I].is("if") || T[I].is("not") || T[I].is("exists")))
+      ++I;
+    std::string Name = readTableName(T, I, Last);
+    if (!Name.empty())
+      Into.insert(Name);
   }
 }
 
@@ -147,7 +181,10 @@ TuCheckResult checkTranslationUnit(const std::vector<TuLiteral> &Literals,
     Replayed.push_back(I);
     Sql.push_back(L.Lit.Bytes);
   }
-  blankTeardownDrops(Sql);
+  std::set<std::string> BaseTables;
+  for (const CatalogText &T : Base)
+    createdTables(T.Sql, BaseTables);
+  std::vector<bool> Recreates = blankTeardownDrops(Sql, BaseTables);
 
   std::vector<SetMember> Members;
   for (const CatalogText &T : Base)
@@ -158,15 +195,22 @@ TuCheckResult checkTranslationUnit(const std::vector<TuLiteral> &Literals,
   std::vector<CheckResult> Results = checkSet(Members, &Cat);
   Out.Tables = Cat.tableNames();
 
-  // Alone, a literal is judged as before this catalog existed: only the literals that can
-  // define a key need it, and only when the TU holds more than that literal.
-  bool AloneDiffers = !Base.empty() || Replayed.size() > 1;
+  // The catalog does not judge the keys of a CREATE TABLE of a table it has already (it does
+  // nothing), nor keys a later statement drops for good: for those, the literal's own check.
+  auto DroppedForGood = [&](const ForeignKey &FK) {
+    if (FK.CatalogId < 0)
+      return true;
+    const CatalogForeignKey &CF = Cat.foreignKeys()[FK.CatalogId];
+    const CatalogForeignKey &Final = Cat.finalVersion(CF.Id);
+    return !CF.Alive && (Final.Id == CF.Id || !Final.Alive);
+  };
   for (size_t K = 0; K < Replayed.size(); ++K) {
     size_t I = Replayed[K];
+    CheckResult &R = Results[Base.size() + K];
+    bool NeedAlone = Recreates[K] || llvm::any_of(R.Parsed.ForeignKeys, DroppedForGood);
     std::vector<Finding> &Into = Out.Findings[I];
-    Into = mapLiteralFindings(std::move(Results[Base.size() + K].Findings), Where[I],
-                              Literals[I].AllowFixes);
-    if (!AloneDiffers || !mentionsReferences(Literals[I].Lit.Bytes))
+    Into = mapLiteralFindings(std::move(R.Findings), Where[I], Literals[I].AllowFixes);
+    if (!NeedAlone || !mentionsReferences(Literals[I].Lit.Bytes))
       continue;
     std::set<size_t> Reported;
     for (const Finding &F : Into)

@@ -46,8 +46,8 @@ std::string fileName(clang::FileEntryRef File, const clang::SourceManager &SM) {
 class LiteralCallback : public MatchFinder::MatchCallback {
 public:
   LiteralCallback(const CheckerOptions &Opts, const std::vector<CatalogText> &Base,
-                  FileFindings &Out)
-      : Opts(Opts), Base(Base), Out(Out) {}
+                  FileFindings &Out, std::vector<std::string> &Tables)
+      : Opts(Opts), Base(Base), Out(Out), Tables(Tables) {}
 
   void run(const MatchFinder::MatchResult &Result) override {
     const auto *SL = Result.Nodes.getNodeAs<clang::StringLiteral>("lit");
@@ -64,7 +64,7 @@ public:
 
   /// The TU's literals against one catalog, once all are known.
   void onEndOfTranslationUnit() override {
-    for (AstLiteralCollector::Checked &C : Collector.check(Base, Opts)) {
+    for (AstLiteralCollector::Checked &C : Collector.check(Base, Opts, &Tables)) {
       auto Name = SM->getFileEntryRefForID(C.File);
       if (!Name)
         continue;
@@ -76,6 +76,7 @@ private:
   const CheckerOptions &Opts;
   const std::vector<CatalogText> &Base;
   FileFindings &Out;
+  std::vector<std::string> &Tables;
   AstLiteralCollector Collector;
   const clang::SourceManager *SM = nullptr;
 
@@ -290,6 +291,7 @@ private:
 
 struct TuResult {
   FileFindings Findings;
+  std::vector<std::string> Tables; // the TU catalog's tables (tuTableNames)
   std::string Diagnostics; // compiler output
   bool CompileFailed = false;
 };
@@ -341,7 +343,7 @@ TuResult runAst(const std::string &File, clang::tooling::CompilationDatabase &DB
   Tool.setDiagnosticConsumer(&Collector);
   Tool.setPrintErrorMessage(false); // it names the file raw; the caller says it in a note
   MatchFinder Finder;
-  LiteralCallback Callback(Opts, Base, R.Findings);
+  LiteralCallback Callback(Opts, Base, R.Findings, R.Tables);
   Finder.addMatcher(stringLiteral().bind("lit"), &Callback);
   auto Factory = clang::tooling::newFrontendActionFactory(&Finder);
   R.CompileFailed = Tool.run(Factory.get()) != 0;
@@ -410,10 +412,12 @@ public:
     Stack.pop_back();
   }
 
-  void check(const std::vector<CatalogText> &Base, const CheckerOptions &Opts) {
+  std::vector<std::string> check(const std::vector<CatalogText> &Base,
+                                 const CheckerOptions &Opts) {
     TuCheckResult R = checkTranslationUnit(Literals, Base, Opts);
     for (size_t I = 0; I < Literals.size(); ++I)
       llvm::append_range(Out[FileOf[I]], R.Findings[I]);
+    return tuTableNames(R);
   }
 
 private:
@@ -444,12 +448,12 @@ private:
   std::vector<std::string> FileOf;
 };
 
-FileFindings runLex(const std::string &Path, llvm::StringRef Text, const CheckerOptions &Opts,
-                    const std::vector<CatalogText> &Base, uint64_t MaxBytes) {
-  FileFindings Out;
-  LexTu Tu(MaxBytes, Out);
+TuResult runLex(const std::string &Path, llvm::StringRef Text, const CheckerOptions &Opts,
+                const std::vector<CatalogText> &Base, uint64_t MaxBytes) {
+  TuResult Out;
+  LexTu Tu(MaxBytes, Out.Findings);
   Tu.add(Path, Text);
-  Tu.check(Base, Opts);
+  Out.Tables = Tu.check(Base, Opts);
   return Out;
 }
 
@@ -467,7 +471,7 @@ std::vector<FileReport> checkCxxFiles(const std::vector<std::string> &Files,
                                       std::string &Messages, bool &MissingCommand) {
   struct PerFile {
     TuResult Tu;
-    FileFindings Lexed;
+    TuResult Lexed; // the TU catalog's tables: Tu.Tables or Lexed.Tables (for "unknown root")
     std::string Note;
     std::string ReadError;
     bool MissingCommand = false;
@@ -570,7 +574,7 @@ std::vector<FileReport> checkCxxFiles(const std::vector<std::string> &Files,
       Merged[Abs];
     }
     Take(W.Tu.Findings, I);
-    Take(W.Lexed, I);
+    Take(W.Lexed.Findings, I);
   }
   std::map<std::string, std::string> Shown; // absolute -> as the user named it
   for (size_t I = 0; I < Files.size(); ++I)

@@ -9,7 +9,8 @@ evaluates them) that starts with CREATE, ALTER or DROP, ending it with `;` and a
 import re
 import sys
 
-from cxx_literals import literals
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+from cxx_literals import literals  # noqa: E402
 
 
 def main():

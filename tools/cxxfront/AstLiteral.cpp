@@ -83,26 +83,6 @@ std::optional<AstLiteral> decodeAstLiteral(const clang::StringLiteral &SL,
   return A;
 }
 
-std::optional<std::pair<AstLiteral, std::vector<Finding>>>
-checkAstLiteral(const clang::StringLiteral &SL, const clang::SourceManager &SM,
-                const clang::LangOptions &LO, const clang::TargetInfo &Target,
-                const CheckerOptions &Opts) {
-  std::optional<AstLiteral> A = decodeAstLiteral(SL, SM, LO, Target);
-  if (!A)
-    return std::nullopt;
-  std::vector<Finding> Found;
-  if (A->Unmappable) {
-    LiteralLocator Where(A->Lit, [&](size_t) { return A->Anchor; });
-    Found = checkLiteral(A->Lit, Where, Opts, /*AllowFixes=*/false);
-  } else {
-    LiteralLocator Where(A->Lit,
-                         [&](size_t Offset) { return astByteSource(SL, Offset, SM, LO, Target); });
-    Found = checkLiteral(A->Lit, Where, Opts, A->Fixable);
-  }
-  addMacroNotes(*A, Found);
-  return std::make_pair(std::move(*A), std::move(Found));
-}
-
 void addMacroNotes(const AstLiteral &A, std::vector<Finding> &Found) {
   if (A.MacroNote.empty())
     return;

@@ -37,13 +37,6 @@ struct CheckerOptions;
 struct Finding;
 struct TuLiteral;
 
-/// The findings for the SQL in SL, in offsets of A.File, each carrying the macro note when the
-/// literal comes from a macro. Nullopt (and no findings) for literals not in a file.
-std::optional<std::pair<AstLiteral, std::vector<Finding>>>
-checkAstLiteral(const clang::StringLiteral &SL, const clang::SourceManager &SM,
-                const clang::LangOptions &LO, const clang::TargetInfo &Target,
-                const CheckerOptions &Opts);
-
 /// SL decoded as one literal of its translation unit: the byte mapping goes through
 /// getLocationOfByte (SL, SM, LO and Target must outlive the result). Nullopt for literals
 /// not in a file.

@@ -4,6 +4,7 @@
 
 #include "llvm/Support/FileSystem.h"
 
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/YAMLParser.h"
@@ -43,6 +44,8 @@ template <> struct MappingTraits<cascade::Config> {
     IO.mapOptional("OwnershipPolicy", C.OwnershipPolicy);
     IO.mapOptional("ActorColumnPatterns", C.ActorColumnPatterns);
     IO.mapOptional("MigrationSets", C.MigrationSets);
+    IO.mapOptional("CxxSchema", C.CxxSchema);
+    IO.mapOptional("CxxMigrations", C.CxxMigrations);
   }
 };
 } // namespace llvm::yaml
@@ -64,6 +67,11 @@ void Config::mergeFrom(const Config &Over) {
   Take(OwnershipPolicy, Over.OwnershipPolicy);
   Take(ActorColumnPatterns, Over.ActorColumnPatterns);
   Take(MigrationSets, Over.MigrationSets);
+  if (Over.CxxSchema || Over.CxxMigrations) {
+    CxxSchema = Over.CxxSchema;
+    CxxMigrations = Over.CxxMigrations;
+    CxxCatalogSource = Over.CxxCatalogSource;
+  }
   if (Over.FrozenMigrations) {
     FrozenMigrations = Over.FrozenMigrations;
     Directory = Over.Directory;
@@ -204,6 +212,22 @@ llvm::Expected<Config> parseConfig(llvm::StringRef Yaml, llvm::StringRef Path) {
     for (MigrationSetConfig &S : *C.MigrationSets)
       S.Directory = Dir.str().str();
   }
+  auto Resolve = [&](std::string &P) {
+    if (!P.empty() && !llvm::sys::path::is_absolute(P)) {
+      llvm::SmallString<256> Full(C.Directory);
+      llvm::sys::path::append(Full, P);
+      llvm::sys::fs::make_absolute(Full);
+      llvm::sys::path::remove_dots(Full, /*remove_dot_dot=*/true);
+      P = Full.str().str();
+    }
+  };
+  if (C.CxxSchema)
+    for (std::string &P : *C.CxxSchema)
+      Resolve(P);
+  if (C.CxxMigrations)
+    Resolve(*C.CxxMigrations);
+  if (C.CxxSchema || C.CxxMigrations)
+    C.CxxCatalogSource = C.Source;
   return C;
 }
 

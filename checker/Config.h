@@ -31,6 +31,11 @@ struct Config {
   std::optional<std::vector<std::string>> ActorColumnPatterns; // globs, '-' negates
   std::optional<std::vector<std::string>> FrozenMigrations;
   std::optional<std::vector<MigrationSetConfig>> MigrationSets;
+  /// What C/C++ files are judged against; relative paths are made absolute against the
+  /// configuration file's directory when it is read.
+  std::optional<std::vector<std::string>> CxxSchema;
+  std::optional<std::string> CxxMigrations;
+  std::string CxxCatalogSource; // the file that set them
   std::string Source; // the file it came from, "" for built-in defaults
   std::string Directory; // FrozenMigrations globs are relative to it
   std::string RootTablesSource; // the file RootTables came from; "" for the default

@@ -1,8 +1,9 @@
 // cascade-tidy's checks as a clang-tidy module:
 //   clang-tidy-19 -load=<build>/lib/CascadeTidyModule.so -checks='-*,cascade-*' file.cpp -- ...
-// Each check runs the core checker on string literals, like cascade-tidy's AST mode, and keeps
-// the findings of its own id. NOLINT is clang-tidy's. Options: CheckOptions (per check or global
-// keys) over the .cascade-tidy.yaml found by walking up from the main file, over the defaults.
+// Each check collects the TU's string literals, judges them against one catalog at the end of
+// the TU, like cascade-tidy's AST mode, and keeps the findings of its own id. NOLINT is
+// clang-tidy's. Options: CheckOptions (per check or global keys) over the .cascade-tidy.yaml
+// found by walking up from the main file, over the defaults.
 #include "AstLiteral.h"
 #include "Check.h"
 #include "ConfigFinder.h"
@@ -93,29 +94,33 @@ public:
 
   void check(const MatchFinder::MatchResult &Result) override {
     const auto *SL = Result.Nodes.getNodeAs<StringLiteral>("lit");
-    const SourceManager &SM = *Result.SourceManager;
-    if (!SL || (!SL->isOrdinary() && !SL->isUTF8()) || !mentionsReferences(SL->getBytes()))
+    if (!SL)
       return;
-    const LangOptions &LO = Result.Context->getLangOpts();
-    const TargetInfo &TI = Result.Context->getTargetInfo();
-    auto Checked = checkAstLiteral(*SL, SM, LO, TI, Opts);
-    if (!Checked)
-      return;
-    FileID File = Checked->first.File;
-    auto At = [&](size_t Offset) { return SM.getComposedLoc(File, static_cast<unsigned>(Offset)); };
-    for (const Finding &F : Checked->second) {
-      if (F.CheckId != Id)
-        continue;
-      {
-        // The message is an argument, never the format (clang would read `%` in a name), and
-        // escaped: a name with a newline must not start a forged diagnostic line.
-        DiagnosticBuilder D = diag(At(F.Begin), "%0") << escapeControl(F.Message);
-        for (const Edit &E : F.Edits)
-          D << FixItHint::CreateReplacement(
-              CharSourceRange::getCharRange(At(E.Offset), At(E.Offset + E.Length)), E.Text);
+    SM = Result.SourceManager;
+    Collector.add(*SL, *SM, *Result.Context);
+  }
+
+  /// All the TU's literals are known: one catalog for them, then the findings of this check.
+  void onEndOfTranslationUnit() override {
+    for (AstLiteralCollector::Checked &C : Collector.check({}, Opts)) {
+      FileID File = C.File;
+      auto At = [&](size_t Offset) {
+        return SM->getComposedLoc(File, static_cast<unsigned>(Offset));
+      };
+      for (const Finding &F : C.Findings) {
+        if (F.CheckId != Id)
+          continue;
+        {
+          // The message is an argument, never the format (clang would read `%` in a name), and
+          // escaped: a name with a newline must not start a forged diagnostic line.
+          DiagnosticBuilder D = diag(At(F.Begin), "%0") << escapeControl(F.Message);
+          for (const Edit &E : F.Edits)
+            D << FixItHint::CreateReplacement(
+                CharSourceRange::getCharRange(At(E.Offset), At(E.Offset + E.Length)), E.Text);
+        }
+        for (const Note &N : F.Notes)
+          diag(At(N.Begin), "%0", DiagnosticIDs::Note) << escapeControl(N.Message);
       }
-      for (const Note &N : F.Notes)
-        diag(At(N.Begin), "%0", DiagnosticIDs::Note) << escapeControl(N.Message);
     }
   }
 
@@ -165,6 +170,8 @@ private:
   std::string PolicyName;
   std::string ActorPatterns; // ';'-separated globs
   CheckerOptions Opts;
+  AstLiteralCollector Collector;
+  const SourceManager *SM = nullptr;
 };
 
 class CascadeModule : public ClangTidyModule {

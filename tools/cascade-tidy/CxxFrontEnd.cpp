@@ -5,6 +5,7 @@
 #include "AstLiteral.h"
 #include "LexScan.h"
 #include "LiteralChecker.h"
+#include "TuCatalog.h"
 #include "Nolint.h"
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -14,6 +15,7 @@
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -43,7 +45,9 @@ std::string fileName(clang::FileEntryRef File, const clang::SourceManager &SM) {
 
 class LiteralCallback : public MatchFinder::MatchCallback {
 public:
-  LiteralCallback(const CheckerOptions &Opts, FileFindings &Out) : Opts(Opts), Out(Out) {}
+  LiteralCallback(const CheckerOptions &Opts, const std::vector<CatalogText> &Base,
+                  FileFindings &Out, std::vector<std::string> &Tables)
+      : Opts(Opts), Base(Base), Out(Out), Tables(Tables) {}
 
   void run(const MatchFinder::MatchResult &Result) override {
     const auto *SL = Result.Nodes.getNodeAs<clang::StringLiteral>("lit");
@@ -54,22 +58,27 @@ public:
       noteSkipped(*SL, SM, Result.Context->getLangOpts());
       return;
     }
-    if (!mentionsReferences(SL->getBytes()))
-      return;
-    const clang::LangOptions &LO = Result.Context->getLangOpts();
-    const clang::TargetInfo &TI = Result.Context->getTargetInfo();
-    auto Checked = checkAstLiteral(*SL, SM, LO, TI, Opts);
-    if (!Checked)
-      return;
-    auto Name = SM.getFileEntryRefForID(Checked->first.File);
-    if (!Name)
-      return;
-    llvm::append_range(Out[fileName(*Name, SM)], Checked->second);
+    this->SM = &SM;
+    Collector.add(*SL, SM, *Result.Context);
+  }
+
+  /// The TU's literals against one catalog, once all are known.
+  void onEndOfTranslationUnit() override {
+    for (AstLiteralCollector::Checked &C : Collector.check(Base, Opts, &Tables)) {
+      auto Name = SM->getFileEntryRefForID(C.File);
+      if (!Name)
+        continue;
+      llvm::append_range(Out[fileName(*Name, *SM)], C.Findings);
+    }
   }
 
 private:
   const CheckerOptions &Opts;
+  const std::vector<CatalogText> &Base;
   FileFindings &Out;
+  std::vector<std::string> &Tables;
+  AstLiteralCollector Collector;
+  const clang::SourceManager *SM = nullptr;
 
   /// Wide, UTF-16 and UTF-32 literals are not read; say so where they mention references.
   void noteSkipped(const clang::StringLiteral &SL, const clang::SourceManager &SM,
@@ -232,8 +241,57 @@ loadCompilationDatabase(llvm::StringRef Dir, std::string &ErrorPath, std::string
 
 namespace {
 
+/// The catalog files each TU is replayed after, read once per distinct list.
+class CatalogCache {
+public:
+  /// Error: why the files cannot be used, naming the option or key that listed them.
+  const std::vector<CatalogText> &forFile(const CxxRun &Run, const FileSettings &S,
+                                          std::string &Error) {
+    std::vector<std::string> Paths = Run.CatalogPaths;
+    std::string Origin = "--schema/--migrations";
+    if (Paths.empty() && (!S.CxxSchema.empty() || !S.CxxMigrations.empty())) {
+      Origin = "CxxSchema/CxxMigrations in " + S.CxxCatalogSource;
+      auto Listed = catalogFilePaths(S.CxxSchema, S.CxxMigrations);
+      if (!Listed) {
+        Error = "cannot load the schema it is checked against (" + Origin +
+                "): " + llvm::toString(Listed.takeError());
+        return Empty;
+      }
+      Paths = std::move(*Listed);
+    }
+    if (Paths.empty())
+      return Empty;
+    std::string Key = llvm::join(Paths, std::string(1, '\0'));
+    std::lock_guard<std::mutex> G(Lock);
+    auto It = Loaded.find(Key);
+    if (It == Loaded.end()) {
+      Entry E;
+      auto Texts = loadCatalogTexts(Paths, S.MaxInputBytes);
+      if (Texts)
+        E.Texts = std::move(*Texts);
+      else
+        E.Error = llvm::toString(Texts.takeError());
+      It = Loaded.emplace(Key, std::move(E)).first;
+    }
+    if (!It->second.Error.empty())
+      Error = "cannot load the schema it is checked against (" + Origin +
+              "): " + It->second.Error;
+    return It->second.Texts;
+  }
+
+private:
+  struct Entry {
+    std::vector<CatalogText> Texts;
+    std::string Error;
+  };
+  std::mutex Lock;
+  std::map<std::string, Entry> Loaded; // std::map: references stay valid as it grows
+  const std::vector<CatalogText> Empty;
+};
+
 struct TuResult {
   FileFindings Findings;
+  std::vector<std::string> Tables; // the TU catalog's tables (tuTableNames)
   std::string Diagnostics; // compiler output
   bool CompileFailed = false;
 };
@@ -270,7 +328,8 @@ private:
 };
 
 TuResult runAst(const std::string &File, clang::tooling::CompilationDatabase &DB,
-                const CheckerOptions &Opts, const char *Language) {
+                const CheckerOptions &Opts, const std::vector<CatalogText> &Base,
+                const char *Language) {
   TuResult R;
   // A physical file system of its own: the default one would make the tool change the whole
   // process's working directory, under the other threads' feet.
@@ -288,7 +347,7 @@ TuResult runAst(const std::string &File, clang::tooling::CompilationDatabase &DB
     Tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
         {"-x", Language}, clang::tooling::ArgumentInsertPosition::BEGIN));
   MatchFinder Finder;
-  LiteralCallback Callback(Opts, R.Findings);
+  LiteralCallback Callback(Opts, Base, R.Findings, R.Tables);
   Finder.addMatcher(stringLiteral().bind("lit"), &Callback);
   auto Factory = clang::tooling::newFrontendActionFactory(&Finder);
   R.CompileFailed = Tool.run(Factory.get()) != 0;
@@ -307,30 +366,106 @@ TuResult runAst(const std::string &File, clang::tooling::CompilationDatabase &DB
   return R;
 }
 
-FileFindings runLex(const std::string &Path, llvm::StringRef Text, const CheckerOptions &Opts) {
-  FileFindings Out;
-  LexedFile Lexed = lexCxxFile(Text);
-  for (const LexedLiteral &L : Lexed.Literals) {
-    if (!L.Decoded)
-      continue;
-    if (!checkableEncoding(L.Lit.Encoding)) {
-      if (mentionsReferences(Text.slice(L.Begin, L.End))) {
-        Finding F;
-        F.Level = Severity::Note;
-        F.Begin = F.End = L.Begin;
-        F.Message = "wide, UTF-16 and UTF-32 string literals are not checked for SQL";
-        Out[Path].push_back(std::move(F));
+/// Lex mode's view of a translation unit: the main file's literals with each quoted
+/// `#include` replaced by the header's literals, recursively. A header is searched next to the
+/// file that includes it, then next to each file up the include chain (as clang does for the
+/// quoted form); it is read once per TU (as if it had an include guard); one that is not found
+/// is left out, as are `#include <...>` and conditional compilation (lex mode evaluates no
+/// #if).
+class LexTu {
+public:
+  LexTu(uint64_t MaxBytes, FileFindings &Out) : MaxBytes(MaxBytes), Out(Out) {}
+
+  void add(const std::string &Path, llvm::StringRef Text) {
+    if (!Seen.insert(Path).second || Stack.size() > MaxIncludeDepth)
+      return;
+    Stack.push_back(llvm::sys::path::parent_path(Path).str());
+    LexedFile Lexed = lexCxxFile(Text);
+    LineTable Lines(Text);
+    std::string Base = llvm::sys::path::filename(Path).str();
+    size_t NextInclude = 0;
+    for (size_t I = 0; I <= Lexed.Literals.size(); ++I) {
+      for (; NextInclude < Lexed.Includes.size() &&
+             Lexed.Includes[NextInclude].LiteralsBefore == I;
+           ++NextInclude)
+        include(Lexed.Includes[NextInclude].Name);
+      if (I == Lexed.Literals.size())
+        break;
+      const LexedLiteral &L = Lexed.Literals[I];
+      if (!L.Decoded)
+        continue;
+      if (!checkableEncoding(L.Lit.Encoding)) {
+        if (mentionsReferences(Text.slice(L.Begin, L.End))) {
+          Finding F;
+          F.Level = Severity::Note;
+          F.Begin = F.End = L.Begin;
+          F.Message = "wide, UTF-16 and UTF-32 string literals are not checked for SQL";
+          Out[Path].push_back(std::move(F));
+        }
+        continue;
       }
-      continue;
+      if (!isTuSqlCandidate(L.Lit.Bytes))
+        continue;
+      TuLiteral T;
+      T.Lit = L.Lit;
+      T.Source = [Map = L.Lit.ByteSource](size_t Offset) { return Map[Offset]; };
+      T.Name = Base + ":" + std::to_string(Lines.line(L.Begin));
+      Literals.push_back(std::move(T));
+      FileOf.push_back(Path);
     }
-    LiteralLocator Where(L.Lit, [&](size_t Offset) { return L.Lit.ByteSource[Offset]; });
-    llvm::append_range(Out[Path], checkLiteral(L.Lit, Where, Opts, /*AllowFixes=*/true));
+    Stack.pop_back();
   }
+
+  std::vector<std::string> check(const std::vector<CatalogText> &Base,
+                                 const CheckerOptions &Opts) {
+    TuCheckResult R = checkTranslationUnit(Literals, Base, Opts);
+    for (size_t I = 0; I < Literals.size(); ++I)
+      llvm::append_range(Out[FileOf[I]], R.Findings[I]);
+    return tuTableNames(R);
+  }
+
+private:
+  static constexpr size_t MaxIncludeDepth = 200; // clang's default bracket depth of includes
+
+  void include(const std::string &Name) {
+    if (Name.empty() || llvm::sys::path::is_absolute(Name))
+      return;
+    for (auto Dir = Stack.rbegin(); Dir != Stack.rend(); ++Dir) {
+      std::string Candidate = absolutePath(*Dir + "/" + Name);
+      if (!llvm::sys::fs::exists(Candidate) || llvm::sys::fs::is_directory(Candidate))
+        continue;
+      auto Buf = readRegularFile(Candidate, MaxBytes);
+      if (!Buf) {
+        llvm::consumeError(Buf.takeError()); // the header's own report names the problem
+        return;
+      }
+      add(Candidate, *Buf);
+      return;
+    }
+  }
+
+  uint64_t MaxBytes;
+  FileFindings &Out;
+  std::set<std::string> Seen;
+  std::vector<std::string> Stack; // directories of the files being read
+  std::vector<TuLiteral> Literals;
+  std::vector<std::string> FileOf;
+};
+
+TuResult runLex(const std::string &Path, llvm::StringRef Text, const CheckerOptions &Opts,
+                const std::vector<CatalogText> &Base, uint64_t MaxBytes) {
+  TuResult Out;
+  LexTu Tu(MaxBytes, Out.Findings);
+  Tu.add(Path, Text);
+  Out.Tables = Tu.check(Base, Opts);
   return Out;
 }
 
+/// One finding per place and check: a header's finding seen by several TUs is reported once
+/// (the first TU's), even when another TU's catalog words it differently.
 bool sameFinding(const Finding &A, const Finding &B) {
-  return A.Begin == B.Begin && A.CheckId == B.CheckId && A.Message == B.Message;
+  return A.Begin == B.Begin && A.CheckId == B.CheckId && A.Level == B.Level &&
+         (A.Level != Severity::Note || A.Message == B.Message);
 }
 
 } // namespace
@@ -340,7 +475,7 @@ std::vector<FileReport> checkCxxFiles(const std::vector<std::string> &Files,
                                       std::string &Messages, bool &MissingCommand) {
   struct PerFile {
     TuResult Tu;
-    FileFindings Lexed;
+    TuResult Lexed; // the TU catalog's tables: Tu.Tables or Lexed.Tables (for "unknown root")
     std::string Note;
     std::string ReadError;
     bool MissingCommand = false;
@@ -348,6 +483,7 @@ std::vector<FileReport> checkCxxFiles(const std::vector<std::string> &Files,
   };
   std::vector<PerFile> Work(Files.size());
   DetectedDatabases Detected;
+  CatalogCache Catalogs;
   // Absolute paths before any tool runs: a ClangTool may change the working directory.
   std::vector<std::string> Absolute;
   for (const std::string &F : Files)
@@ -365,6 +501,12 @@ std::vector<FileReport> checkCxxFiles(const std::vector<std::string> &Files,
         }
         W.Text = llvm::MemoryBuffer::getMemBufferCopy(*Buf, Abs);
         const CheckerOptions &Opts = Settings[I].Checker;
+        std::string CatalogError;
+        const std::vector<CatalogText> &Base = Catalogs.forFile(Run, Settings[I], CatalogError);
+        if (!CatalogError.empty()) {
+          W.ReadError = CatalogError;
+          return;
+        }
         std::shared_ptr<clang::tooling::CompilationDatabase> DB = Run.Database;
         if (!DB && Run.Mode != CxxMode::Lex) {
           std::string Skipped;
@@ -388,7 +530,7 @@ std::vector<FileReport> checkCxxFiles(const std::vector<std::string> &Files,
           return; // nothing in this TU can mention a FK
         if (Ast) {
           auto Lang = Run.Language.find(Abs);
-          W.Tu = runAst(Abs, *DB, Opts,
+          W.Tu = runAst(Abs, *DB, Opts, Base,
                         Lang == Run.Language.end() ? nullptr : clangLanguage(Lang->second));
           if (!W.Tu.CompileFailed)
             return;
@@ -398,7 +540,7 @@ std::vector<FileReport> checkCxxFiles(const std::vector<std::string> &Files,
         }
         if (Run.Mode == CxxMode::Ast && !Ast)
           return;
-        W.Lexed = runLex(Abs, W.Text->getBuffer(), Opts);
+        W.Lexed = runLex(Abs, W.Text->getBuffer(), Opts, Base, Settings[I].MaxInputBytes);
       });
     Pool.wait();
   }
@@ -438,7 +580,7 @@ std::vector<FileReport> checkCxxFiles(const std::vector<std::string> &Files,
       Merged[Abs];
     }
     Take(W.Tu.Findings, I);
-    Take(W.Lexed, I);
+    Take(W.Lexed.Findings, I);
   }
   std::map<std::string, std::string> Shown; // absolute -> as the user named it
   for (size_t I = 0; I < Files.size(); ++I)
@@ -452,7 +594,18 @@ std::vector<FileReport> checkCxxFiles(const std::vector<std::string> &Files,
     // Main files were read by their worker; a header is read here.
     auto Main = llvm::find(Absolute, Path);
     if (Main != Absolute.end() && Work[Main - Absolute.begin()].Text) {
-      R.Text = Work[Main - Absolute.begin()].Text->getBuffer().str();
+      const PerFile &W = Work[Main - Absolute.begin()];
+      R.Text = W.Text->getBuffer().str();
+      // The tables the TU's catalog created, so a root that only C/C++ code creates is known.
+      for (const std::vector<std::string> *Names : {&W.Tu.Tables, &W.Lexed.Tables})
+        for (llvm::StringRef Name : *Names) {
+          CreatedTable T;
+          if (Name.contains('.'))
+            T.Name = {Name.split('.').first.str(), Name.split('.').second.str()};
+          else
+            T.Name.Name = Name.str();
+          R.Tables.push_back(std::move(T));
+        }
     } else {
       auto Buf = readRegularFile(Path, S.MaxInputBytes);
       if (!Buf) {

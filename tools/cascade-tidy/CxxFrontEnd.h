@@ -25,6 +25,9 @@ struct CxxRun {
   unsigned Jobs = 0;
   /// Absolute path -> language, for files whose name does not tell clang (InputSet::CxxLanguage).
   std::map<std::string, FileKind> Language;
+  /// --schema/--migrations in replay order: replayed before each TU's literals. When empty, a
+  /// file's CxxSchema/CxxMigrations configuration keys name them.
+  std::vector<std::string> CatalogPaths;
 };
 
 /// The compilation database in Dir as clang finds it there (compile_commands.json, else

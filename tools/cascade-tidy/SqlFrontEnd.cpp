@@ -214,6 +214,11 @@ llvm::Expected<FileSettings> SettingsResolver::forFile(const std::string &Path) 
                                      Origin(CommandLine.RootTables));
     S.Checker.Checks.Roots.push_back(*Root);
   }
+  if (C->CxxSchema)
+    S.CxxSchema = *C->CxxSchema;
+  if (C->CxxMigrations)
+    S.CxxMigrations = *C->CxxMigrations;
+  S.CxxCatalogSource = C->CxxCatalogSource;
   std::string Abs = absolutePath(Path);
   for (const std::string &G : *C->FrozenMigrations) {
     std::string Pattern = llvm::sys::path::is_absolute(G) || C->Directory.empty()

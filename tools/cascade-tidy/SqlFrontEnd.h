@@ -27,6 +27,10 @@ struct FileSettings {
   std::string DialectName = "auto"; // as configured; mysql and sqlite files are not parsed
   std::string DialectSource;        // " on the command line", " in /x/.cascade-tidy.yaml"
   std::string RootsSource;  // "--root", "RootTables in /x/.cascade-tidy.yaml"; "" for the default
+  /// CxxSchema/CxxMigrations (absolute): what C/C++ files are judged against.
+  std::vector<std::string> CxxSchema;
+  std::string CxxMigrations;
+  std::string CxxCatalogSource; // the configuration file that named them
   bool enablesAnyCheck() const;
 };
 

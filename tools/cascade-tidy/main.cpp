@@ -406,6 +406,7 @@ int main(int argc, char **argv) {
     if (!Set)
       return fail(toString(Set.takeError()));
     std::vector<std::string> Group = std::move(*Set);
+    Cxx.CatalogPaths = Group; // each C/C++ TU is judged against the same files
     std::set<std::string> InGroup;
     for (const std::string &M : Group)
       InGroup.insert(realPathOr(M));
@@ -530,8 +531,10 @@ int main(int argc, char **argv) {
     RootIn.HasCxx = true;
     std::string Messages;
     bool MissingCommand = false;
-    for (FileReport &R : checkCxxFiles(Inputs.CxxFiles, CxxSettings, Cxx, Messages, MissingCommand))
+    for (FileReport &R : checkCxxFiles(Inputs.CxxFiles, CxxSettings, Cxx, Messages, MissingCommand)) {
+      RootIn.add(R, /*InSet=*/false);
       Reports.push_back(std::move(R));
+    }
     for (const std::string &F : Inputs.CxxFiles)
       Prog.step(F);
     // Compiler messages must not garble a machine-readable format on standard output.

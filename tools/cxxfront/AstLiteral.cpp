@@ -1,5 +1,8 @@
 #include "AstLiteral.h"
 #include "LiteralChecker.h"
+#include "TuCatalog.h"
+
+#include "llvm/Support/Path.h"
 
 #include "clang/Lex/Lexer.h"
 
@@ -80,28 +83,80 @@ std::optional<AstLiteral> decodeAstLiteral(const clang::StringLiteral &SL,
   return A;
 }
 
-std::optional<std::pair<AstLiteral, std::vector<Finding>>>
-checkAstLiteral(const clang::StringLiteral &SL, const clang::SourceManager &SM,
-                const clang::LangOptions &LO, const clang::TargetInfo &Target,
-                const CheckerOptions &Opts) {
+void addMacroNotes(const AstLiteral &A, std::vector<Finding> &Found) {
+  if (A.MacroNote.empty())
+    return;
+  for (Finding &F : Found) {
+    size_t At = A.Unmappable ? A.Anchor : (A.MacroUseInFile ? A.MacroUseOffset : F.Begin);
+    F.Notes.push_back({At, At, A.MacroNote});
+  }
+}
+
+std::optional<std::pair<AstLiteral, TuLiteral>>
+astTuLiteral(const clang::StringLiteral &SL, const clang::SourceManager &SM,
+             const clang::LangOptions &LO, const clang::TargetInfo &Target) {
   std::optional<AstLiteral> A = decodeAstLiteral(SL, SM, LO, Target);
   if (!A)
     return std::nullopt;
-  std::vector<Finding> Found;
+  TuLiteral T;
+  T.Lit = A->Lit;
   if (A->Unmappable) {
-    LiteralLocator Where(A->Lit, [&](size_t) { return A->Anchor; });
-    Found = checkLiteral(A->Lit, Where, Opts, /*AllowFixes=*/false);
+    T.Source = [Anchor = A->Anchor](size_t) { return Anchor; };
+    T.AllowFixes = false;
   } else {
-    LiteralLocator Where(A->Lit,
-                         [&](size_t Offset) { return astByteSource(SL, Offset, SM, LO, Target); });
-    Found = checkLiteral(A->Lit, Where, Opts, A->Fixable);
+    T.Source = [&SL, &SM, &LO, &Target](size_t Offset) {
+      return astByteSource(SL, Offset, SM, LO, Target);
+    };
+    T.AllowFixes = A->Fixable;
   }
-  if (!A->MacroNote.empty())
-    for (Finding &F : Found) {
-      size_t At = A->Unmappable ? A->Anchor : (A->MacroUseInFile ? A->MacroUseOffset : F.Begin);
-      F.Notes.push_back({At, At, A->MacroNote});
+  clang::PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(SL.getBeginLoc()));
+  if (P.isValid())
+    T.Name = llvm::sys::path::filename(P.getFilename()).str() + ":" + std::to_string(P.getLine());
+  return std::make_pair(std::move(*A), std::move(T));
+}
+
+void AstLiteralCollector::add(const clang::StringLiteral &SL, const clang::SourceManager &S,
+                              const clang::ASTContext &C) {
+  SM = &S;
+  Ctx = &C;
+  if ((!SL.isOrdinary() && !SL.isUTF8()) || !isTuSqlCandidate(SL.getBytes()) ||
+      S.isInSystemHeader(S.getSpellingLoc(SL.getBeginLoc())))
+    return;
+  if (Seen.insert(SL.getBeginLoc().getRawEncoding()).second)
+    Literals.push_back(&SL);
+}
+
+std::vector<AstLiteralCollector::Checked>
+AstLiteralCollector::check(const std::vector<CatalogText> &Base, const CheckerOptions &Opts,
+                           std::vector<std::string> *Tables) {
+  std::vector<Checked> Out;
+  if (Literals.empty() || !SM)
+    return Out;
+  const clang::SourceManager &S = *SM;
+  llvm::stable_sort(Literals, [&](const clang::StringLiteral *A, const clang::StringLiteral *B) {
+    clang::SourceLocation LA = S.getExpansionLoc(A->getBeginLoc());
+    clang::SourceLocation LB = S.getExpansionLoc(B->getBeginLoc());
+    return LA != LB && S.isBeforeInTranslationUnit(LA, LB);
+  });
+  std::vector<AstLiteral> Decoded;
+  std::vector<TuLiteral> Tu;
+  for (const clang::StringLiteral *SL : Literals)
+    if (auto P = astTuLiteral(*SL, S, Ctx->getLangOpts(), Ctx->getTargetInfo())) {
+      Decoded.push_back(std::move(P->first));
+      Tu.push_back(std::move(P->second));
     }
-  return std::make_pair(std::move(*A), std::move(Found));
+  TuCheckResult R = checkTranslationUnit(Tu, Base, Opts);
+  for (size_t I = 0; I < Tu.size(); ++I) {
+    if (R.Findings[I].empty())
+      continue;
+    addMacroNotes(Decoded[I], R.Findings[I]);
+    Out.push_back({Decoded[I].File, std::move(R.Findings[I])});
+  }
+  if (Tables)
+    *Tables = tuTableNames(R);
+  Literals.clear();
+  Seen.clear();
+  return Out;
 }
 
 } // namespace cascade

@@ -29,6 +29,9 @@ LexedFile lexCxxFile(llvm::StringRef Text) {
     Open = false;
   };
   clang::Token T;
+  // 1: `#` at the start of a line; 2: `# include`; the next string token names a header.
+  int Directive = 0;
+  size_t HashOffset = 0;
   for (;;) {
     L.LexFromRawLexer(T);
     if (T.is(clang::tok::eof))
@@ -43,6 +46,25 @@ LexedFile lexCxxFile(llvm::StringRef Text) {
       Out.Comments.push_back(C);
       continue; // comments between adjacent literals do not separate them
     }
+    if (T.is(clang::tok::hash) && T.isAtStartOfLine()) {
+      Close();
+      Directive = 1;
+      HashOffset = Begin;
+      continue;
+    }
+    if (Directive == 1 && T.is(clang::tok::raw_identifier) &&
+        (T.getRawIdentifier() == "include" || T.getRawIdentifier() == "include_next")) {
+      Directive = 2;
+      continue;
+    }
+    if (Directive == 2 && T.is(clang::tok::string_literal)) {
+      Directive = 0;
+      llvm::StringRef Spelling = Text.slice(Begin, End);
+      Out.Includes.push_back(
+          {Spelling.drop_front().drop_back().str(), HashOffset, Out.Literals.size()});
+      continue;
+    }
+    Directive = 0;
     if (!isStringToken(T.getKind())) {
       Close();
       continue;

@@ -16,8 +16,16 @@ struct LexedLiteral {
   bool Decoded = true;       // false when a token could not be decoded
 };
 
+/// `#include "name"` (quoted form only: lex mode knows no include paths).
+struct LexedInclude {
+  std::string Name;
+  size_t Offset = 0;         // of the `#`
+  size_t LiteralsBefore = 0; // how many of Literals come before it
+};
+
 struct LexedFile {
   std::vector<LexedLiteral> Literals; // adjacent literal tokens joined, as translation does
+  std::vector<LexedInclude> Includes; // their header names are not in Literals
   std::vector<Token> Comments;        // for NOLINT comments
 };
 

@@ -17,18 +17,31 @@ std::vector<Finding> checkLiteral(const DecodedLiteral &Lit, const LiteralLocato
   std::vector<Finding> Out;
   if (!mentionsReferences(Lit.Bytes))
     return Out;
-  if (std::optional<Finding> Bad = validateText(Lit.Bytes)) {
-    Finding F;
-    F.Level = Severity::Note;
-    F.Begin = F.End = Where.start(0);
-    F.Message = "string literal holds bytes that are not UTF-8 text; its SQL is not checked";
-    Out.push_back(std::move(F));
+  if (std::optional<Finding> Note = undecodableLiteralNote(Lit, Where)) {
+    Out.push_back(std::move(*Note));
     return Out;
   }
   CheckerOptions Fragment = Opts;
   Fragment.Analyzer.Fragments = true;
   CheckResult R = checkSql(Lit.Bytes, Fragment);
-  for (Finding F : R.Findings) {
+  return mapLiteralFindings(std::move(R.Findings), Where, AllowFixes);
+}
+
+std::optional<Finding> undecodableLiteralNote(const DecodedLiteral &Lit,
+                                              const LiteralLocator &Where) {
+  if (!validateText(Lit.Bytes))
+    return std::nullopt;
+  Finding F;
+  F.Level = Severity::Note;
+  F.Begin = F.End = Where.start(0);
+  F.Message = "string literal holds bytes that are not UTF-8 text; its SQL is not checked";
+  return F;
+}
+
+std::vector<Finding> mapLiteralFindings(std::vector<Finding> Found, const LiteralLocator &Where,
+                                        bool AllowFixes) {
+  std::vector<Finding> Out;
+  for (Finding F : Found) {
     if (F.Level == Severity::Error)
       continue;
     size_t Begin = Where.start(F.Begin), End = Where.end(F.End);

@@ -20,6 +20,15 @@ bool mentionsReferences(llvm::StringRef Text);
 std::vector<Finding> checkLiteral(const DecodedLiteral &Lit, const LiteralLocator &Where,
                                   const CheckerOptions &Opts, bool AllowFixes);
 
+/// Findings in offsets of the literal's evaluated bytes, in file offsets (as checkLiteral maps
+/// them); input errors are dropped.
+std::vector<Finding> mapLiteralFindings(std::vector<Finding> Found, const LiteralLocator &Where,
+                                        bool AllowFixes);
+
+/// The note for a literal whose bytes are not UTF-8 text (its SQL is not checked), if it is one.
+std::optional<Finding> undecodableLiteralNote(const DecodedLiteral &Lit,
+                                              const LiteralLocator &Where);
+
 } // namespace cascade
 
 #endif

@@ -420,7 +420,8 @@ std::vector<SetInfo> discoverSets(const std::vector<FoundFile> &Files,
         Key = D.str(); // the outermost schema folder
     if (!Key.empty())
       Reason = "a schema folder with no migration set beside it";
-    else if (isBaseFileName(path::filename(A))) {
+    else if (isBaseFileName(path::filename(A)) && !E[I].Explicit) {
+      // (a schema file named alone on the command line is a lone file, like any other)
       Key = parentOf(A);
       Reason = "a schema dump with no migration set beside it";
     } else

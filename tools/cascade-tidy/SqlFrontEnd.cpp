@@ -79,6 +79,11 @@ bool FileSettings::enablesAnyCheck() const {
                       [&](const CheckInfo &Info) { return Checker.Enabled.contains(Info.Id); });
 }
 
+bool FileSettings::checksDeletePaths() const {
+  return llvm::any_of(allChecks(),
+                      [&](const CheckInfo &Info) { return Checker.Enabled.contains(Info.Id); });
+}
+
 std::string noChecksMessage(const FileSettings &S) {
   std::string Known;
   for (const CheckInfo &Info : allChecks())

@@ -32,6 +32,9 @@ struct FileSettings {
   std::string CxxMigrations;
   std::string CxxCatalogSource; // the configuration file that named them
   bool enablesAnyCheck() const;
+  /// Whether a check that follows keys from the root tables is enabled (not the parse-only
+  /// cascade-diagnostic-error): only then do the root tables matter (docs/roots.md).
+  bool checksDeletePaths() const;
 };
 
 /// "no checks enabled: Checks 'x' on the command line matches none of cascade-...": a run

@@ -489,7 +489,8 @@ int main(int argc, char **argv) {
   // In a migration set a key to a table none of its files creates is worth a note; a lone
   // file's parents usually live elsewhere (docs/roots.md).
   for (size_t G = 0; G < Inputs.Groups.size(); ++G)
-    if (G < Inputs.Sets.size() && Inputs.Sets[G].IsSet && !Settings[G].empty())
+    if (G < Inputs.Sets.size() && Inputs.Sets[G].IsSet && !Settings[G].empty() &&
+        Settings[G].front().checksDeletePaths())
       Settings[G].front().Checker.ReportUnknownParents = true;
 
   // Groups are independent schema histories: they run in parallel, and print in order.
@@ -511,7 +512,8 @@ int main(int argc, char **argv) {
   for (size_t G = 0; G < GroupReports.size(); ++G)
     for (size_t I = 0; I < GroupReports[G].size(); ++I) {
       RootIn.add(GroupReports[G][I], Settings[G].front().Checker.ReportUnknownParents);
-      RootUses.push_back({Settings[G][I].Checker.Checks.Roots, Settings[G][I].RootsSource});
+      if (Settings[G][I].checksDeletePaths())
+        RootUses.push_back({Settings[G][I].Checker.Checks.Roots, Settings[G][I].RootsSource});
     }
   std::vector<FileReport> Reports;
   for (std::vector<FileReport> &G : GroupReports)
@@ -525,7 +527,8 @@ int main(int argc, char **argv) {
       auto S = Resolver.forFile(F);
       if (!S)
         return fail(toString(S.takeError()));
-      RootUses.push_back({S->Checker.Checks.Roots, S->RootsSource});
+      if (S->checksDeletePaths())
+        RootUses.push_back({S->Checker.Checks.Roots, S->RootsSource});
       CxxSettings.push_back(std::move(*S));
     }
     RootIn.HasCxx = true;

@@ -74,9 +74,7 @@ static void finishReport(FileReport &R, const std::string &Sql, CheckResult &Res
 bool FileSettings::enablesAnyCheck() const {
   // cascade-diagnostic-error alone is the parse-only mode (like clang-diagnostic-* in
   // clang-tidy): its errors are always reported, naming it makes that the purpose of the run.
-  return Checker.Enabled.contains(DiagnosticErrorId) ||
-         llvm::any_of(allChecks(),
-                      [&](const CheckInfo &Info) { return Checker.Enabled.contains(Info.Id); });
+  return Checker.Enabled.contains(DiagnosticErrorId) || checksDeletePaths();
 }
 
 bool FileSettings::checksDeletePaths() const {

@@ -4,9 +4,126 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/thread.h"
 
+#include <cstdlib>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+
 namespace cascade {
+
+namespace {
+
+/// One statement's libpg_query result, kept by setAnalysisCache. Never moved once made: Tree
+/// points into Json.
+struct CachedParse {
+  std::string Json;
+  std::optional<JsonDocument> Tree;
+  bool Failed = false;
+  std::string Message;
+  int CursorPos = 0;
+};
+
+/// A text's tokens after dialect normalization.
+struct CachedTokens {
+  std::vector<Token> Comments, Tokens;
+  std::optional<SyntaxError> Error;
+  std::string Normal; // empty when the dialect changed nothing
+};
+
+/// Two generations of entries: a lookup promotes an entry to the current one, and when the
+/// current one is full the older is dropped, so what the last edits used stays.
+template <typename Value> class GenerationCache {
+public:
+  std::shared_ptr<const Value> find(const std::string &Key) {
+    if (auto It = Current.find(Key); It != Current.end())
+      return It->second;
+    auto It = Previous.find(Key);
+    if (It == Previous.end())
+      return nullptr;
+    std::shared_ptr<const Value> V = It->second;
+    insert(Key, V);
+    return V;
+  }
+  void insert(const std::string &Key, std::shared_ptr<const Value> V) {
+    if (Current.size() + 1 > Limit) {
+      Previous = std::move(Current);
+      Current.clear();
+    }
+    Current[Key] = std::move(V);
+  }
+  size_t Limit = 1;
+
+private:
+  std::unordered_map<std::string, std::shared_ptr<const Value>> Current, Previous;
+};
+
+struct AnalysisCache {
+  std::mutex Lock;
+  bool On = false;
+  GenerationCache<CachedParse> Parses;
+  GenerationCache<CachedTokens> Texts;
+  /// The texts scanned last (key as in Texts), newest first: an edited file's new text is
+  /// scanned from its old one's tokens (retokenize).
+  std::vector<std::pair<std::string, std::shared_ptr<const CachedTokens>>> Recent;
+};
+
+/// The recent text that shares the most with Key (prefix plus suffix), when that is at least
+/// half of it.
+std::pair<std::string, std::shared_ptr<const CachedTokens>>
+closestRecent(const AnalysisCache &C, const std::string &Key) {
+  size_t Best = Key.size() / 2;
+  std::pair<std::string, std::shared_ptr<const CachedTokens>> Out;
+  for (const auto &[Text, Tokens] : C.Recent) {
+    if (Text.empty() || Text[0] != Key[0] || Tokens->Error || !Tokens->Normal.empty())
+      continue;
+    size_t Min = std::min(Text.size(), Key.size()), Same = 0, Tail = 0;
+    while (Same < Min && Text[Same] == Key[Same])
+      ++Same;
+    while (Tail < Min - Same && Text[Text.size() - 1 - Tail] == Key[Key.size() - 1 - Tail])
+      ++Tail;
+    if (Same + Tail > Best) {
+      Best = Same + Tail;
+      Out = {Text, Tokens};
+    }
+  }
+  return Out;
+}
+
+/// CASCADE_TIDY_VERIFY_RETOKENIZE=1 (the language server's tests): every incremental scan is
+/// compared with a whole one, and a difference stops the process.
+bool verifyRetokenize() {
+  static const bool On = [] {
+    const char *V = std::getenv("CASCADE_TIDY_VERIFY_RETOKENIZE");
+    return V && *V && std::string(V) != "0";
+  }();
+  return On;
+}
+
+bool sameTokens(const std::vector<Token> &A, const std::vector<Token> &B) {
+  return A.size() == B.size() &&
+         std::equal(A.begin(), A.end(), B.begin(), [](const Token &X, const Token &Y) {
+           return X.Kind == Y.Kind && X.Keyword == Y.Keyword && X.LowerSpelled == Y.LowerSpelled &&
+                  X.Begin == Y.Begin && X.End == Y.End && X.Name == Y.Name;
+         });
+}
+
+AnalysisCache &cache() {
+  static AnalysisCache C;
+  return C;
+}
+
+} // namespace
+
+void setAnalysisCache(bool On) {
+  AnalysisCache &C = cache();
+  std::lock_guard<std::mutex> G(C.Lock);
+  C.On = On;
+  C.Parses.Limit = 200000; // statements
+  C.Texts.Limit = 20000;   // files
+}
 
 size_t tokenAt(const StatementContext &Ctx, size_t Offset) {
   auto It = std::lower_bound(Ctx.Toks.begin() + Ctx.First, Ctx.Toks.begin() + Ctx.Last, Offset,
@@ -132,20 +249,98 @@ public:
       : Buf(std::move(Buffer)), Opts(Opts), Cat(Cat), Out(Out) {}
 
   void run() {
-    TokenStream Raw = tokenize(Buf);
-    Out.Comments = Raw.Comments;
-    if (Raw.Error) {
-      syntaxError(Raw.Error->Offset, Raw.Error->Message, /*Scanner=*/true);
+    std::shared_ptr<const CachedTokens> Scanned = scan();
+    Out.Comments = Scanned->Comments;
+    if (Scanned->Error) {
+      syntaxError(Scanned->Error->Offset, Scanned->Error->Message, /*Scanner=*/true);
       Truncated = true;
     }
-    std::string Normal = normalizeDialect(Buf, Raw.Tokens, Opts.SqlDialect);
-    std::vector<Token> Toks = std::move(Raw.Tokens);
-    if (Normal != Buf) {
-      Buf = std::move(Normal);
-      Toks = tokenize(Buf).Tokens;
+    if (!Scanned->Normal.empty())
+      Buf = Scanned->Normal;
+    Scan = Scanned; // its tokens are the top level's: shared with the cache, not copied
+    statements(Scanned->Tokens, 0, Scanned->Tokens.size(), /*InBody=*/false);
+  }
+
+  /// The tokens of Buf after dialect normalization (from the cache when it is on).
+  std::shared_ptr<const CachedTokens> scan() {
+    AnalysisCache &C = cache();
+    std::string Key;
+    {
+      std::lock_guard<std::mutex> G(C.Lock);
+      if (C.On) {
+        Key = std::string(1, static_cast<char>(Opts.SqlDialect)) + Buf;
+        if (auto Hit = C.Texts.find(Key))
+          return Hit;
+      }
     }
-    TopLevel = std::move(Toks);
-    statements(TopLevel, 0, TopLevel.size(), /*InBody=*/false);
+    auto Made = std::make_shared<CachedTokens>();
+    std::optional<TokenStream> Incremental;
+    if (!Key.empty()) {
+      std::pair<std::string, std::shared_ptr<const CachedTokens>> Near;
+      {
+        std::lock_guard<std::mutex> G(C.Lock);
+        Near = closestRecent(C, Key);
+      }
+      if (Near.second) {
+        TokenStream Prev{Near.second->Tokens, Near.second->Comments, Near.second->Error};
+        Incremental = retokenize(llvm::StringRef(Near.first).drop_front(), Prev, Buf);
+        if (Incremental && verifyRetokenize()) {
+          TokenStream Whole = tokenize(Buf);
+          if (!sameTokens(Whole.Tokens, Incremental->Tokens) ||
+              !sameTokens(Whole.Comments, Incremental->Comments) ||
+              Whole.Error.has_value() != Incremental->Error.has_value()) {
+            llvm::errs() << "cascade-tidy: internal error: the incremental scan differs from "
+                            "the whole one\n";
+            std::abort();
+          }
+        }
+      }
+    }
+    TokenStream Raw = Incremental ? std::move(*Incremental) : tokenize(Buf);
+    Made->Comments = std::move(Raw.Comments);
+    Made->Error = Raw.Error;
+    std::string Normal = normalizeDialect(Buf, Raw.Tokens, Opts.SqlDialect);
+    Made->Tokens = std::move(Raw.Tokens);
+    if (Normal != Buf) {
+      Made->Tokens = tokenize(Normal).Tokens;
+      Made->Normal = std::move(Normal);
+    }
+    if (!Key.empty()) {
+      std::lock_guard<std::mutex> G(C.Lock);
+      C.Texts.insert(Key, Made);
+      C.Recent.insert(C.Recent.begin(), {std::move(Key), Made});
+      if (C.Recent.size() > 8)
+        C.Recent.pop_back();
+    }
+    return Made;
+  }
+
+  /// libpg_query's result for one statement's text (from the cache when it is on).
+  static std::shared_ptr<const CachedParse> parseStatement(const std::string &Text) {
+    AnalysisCache &C = cache();
+    bool On;
+    {
+      std::lock_guard<std::mutex> G(C.Lock);
+      On = C.On;
+      if (On)
+        if (auto Hit = C.Parses.find(Text))
+          return Hit;
+    }
+    auto Made = std::make_shared<CachedParse>();
+    ParseResult Parsed = parseJson(Text);
+    if (const PgQueryError *E = Parsed->error) {
+      Made->Failed = true;
+      Made->Message = E->message ? E->message : "";
+      Made->CursorPos = E->cursorpos;
+    } else {
+      Made->Json = Parsed->parse_tree ? Parsed->parse_tree : "";
+      Made->Tree = JsonDocument::parse(Made->Json);
+    }
+    if (On) {
+      std::lock_guard<std::mutex> G(C.Lock);
+      C.Parses.insert(Text, Made);
+    }
+    return Made;
   }
 
 private:
@@ -156,7 +351,7 @@ private:
   /// The scanner stopped early: the last statement is cut off and its "syntax error at end of
   /// input" would only repeat the scanner's error.
   bool Truncated = false;
-  std::vector<Token> TopLevel;
+  std::shared_ptr<const CachedTokens> Scan;
 
   /// Scanner errors end the analysable text; parser errors only their statement.
   void syntaxError(size_t Offset, llvm::StringRef Message, bool Scanner = false) {
@@ -249,15 +444,15 @@ private:
     }
     auto Parse = [&] {
       std::string Text = Buf.substr(Base, Toks[Last - 1].End - Base);
-      ParseResult Parsed = parseJson(Text);
-      if (const PgQueryError *E = Parsed->error) {
-        bool CutOff = Truncated && Last == Toks.size() && &Toks == &TopLevel;
+      std::shared_ptr<const CachedParse> Parsed = parseStatement(Text);
+      if (Parsed->Failed) {
+        bool CutOff = Truncated && Last == Toks.size() && &Toks == &Scan->Tokens;
         if (!CutOff)
-          syntaxError(Base + cursorPosToByte(Text, E->cursorpos), E->message ? E->message : "");
+          syntaxError(Base + cursorPosToByte(Text, Parsed->CursorPos), Parsed->Message);
         extractFromTokens(Ctx);
         return;
       }
-      std::optional<JsonDocument> Tree = JsonDocument::parse(Parsed->parse_tree);
+      const std::optional<JsonDocument> &Tree = Parsed->Tree;
       if (!Tree) {
         extractFromTokens(Ctx);
         return;

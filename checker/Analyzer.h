@@ -31,6 +31,12 @@ struct Analysis {
 /// Analyses Text. Tables created in it are recorded in Cat (which may hold earlier files).
 Analysis analyzeSql(llvm::StringRef Text, const AnalyzerOptions &Opts, Catalog &Cat);
 
+/// Keeps each text's tokens and each statement's parse tree between calls of analyzeSql, for a
+/// process that checks the same texts again and again with small edits (the language server):
+/// an unchanged file is not scanned again, an unchanged statement not parsed again. Off by
+/// default (a one-shot run would only pay for the copies); thread-safe; bounded.
+void setAnalysisCache(bool On);
+
 /// Statements nested deeper than this (as nestingEstimate counts) are not parsed: libpg_query
 /// would overflow its stack. Only their REFERENCES clauses are checked, from tokens.
 inline constexpr unsigned MaxStatementNesting = 10000;

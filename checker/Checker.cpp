@@ -75,13 +75,93 @@ static void noteUnknownParents(std::vector<CheckResult> &Results,
     }
 }
 
-std::vector<CheckResult> checkSet(const std::vector<SetMember> &Members, Catalog *CatalogOut) {
+/// Replays Members into Cat, from the cache's snapshot when the members before it are those
+/// of the last run; takes a new snapshot before the first member that changed.
+static std::vector<Analysis> replayCached(const std::vector<SetMember> &Members, Catalog &Cat,
+                                          SetReplayCache &Cache) {
+  std::vector<std::string> Keys;
+  Keys.reserve(Members.size());
+  for (const SetMember &M : Members) {
+    const AnalyzerOptions &A = M.Options->Analyzer;
+    Keys.push_back(M.Name + '\0' + static_cast<char>(A.SqlDialect) +
+                   static_cast<char>(A.Fragments) + static_cast<char>(M.Options->naming()) +
+                   '\0' + M.Sql);
+  }
+  size_t Same = 0; // members equal to the last run's
+  while (Same < Keys.size() && Same < Cache.Keys.size() && Keys[Same] == Cache.Keys[Same])
+    ++Same;
+  std::vector<Analysis> Out;
+  size_t Start = 0;
+  if (Cache.Snapshot && Cache.SnapshotAt <= Same) {
+    Cat = *Cache.Snapshot;
+    Out = Cache.Analyses;
+    Start = Cache.SnapshotAt;
+  }
+  for (size_t I = Start; I < Members.size(); ++I) {
+    if (I == Same && I != Start) { // the edited member: the next run starts here
+      Cache.Snapshot = Cat;
+      Cache.Analyses = Out;
+      Cache.SnapshotAt = I;
+    }
+    Cat.setCurrentFile(static_cast<int>(I));
+    Out.push_back(analyzeSql(Members[I].Sql, Members[I].Options->Analyzer, Cat));
+  }
+  Cache.Keys = std::move(Keys);
+  return Out;
+}
+
+/// Everything analyzeOwnership reads, as one string: equal strings, equal analyses.
+static std::string ownershipKey(const std::vector<const CatalogForeignKey *> &Alive,
+                                const CheckOptions &Opts, const NotNullLookup &NotNull,
+                                const PrimaryKeyLookup &PrimaryKey) {
+  std::string K;
+  auto Add = [&](llvm::StringRef S) {
+    K += S;
+    K += '\x1f';
+  };
+  for (const RootTable &R : Opts.Roots)
+    Add(R.str());
+  K += '\x1e';
+  for (const std::string &P : Opts.ActorColumnPatterns)
+    Add(P);
+  K += static_cast<char>(Opts.AllowSetNull);
+  K += static_cast<char>(Opts.Ownership);
+  std::set<std::string> KeyedTables;
+  for (const CatalogForeignKey *FK : Alive) {
+    K += '\x1e';
+    for (const QualifiedName *N : {&FK->Child, &FK->Parent}) {
+      Add(N->Schema);
+      Add(N->Name);
+    }
+    Add(FK->Name);
+    for (const std::string &C : FK->Columns) {
+      Add(C);
+      K += NotNull(FK->Child, C) ? '1' : '0';
+    }
+    K += '\x1d';
+    for (const std::string &C : FK->ParentColumns)
+      Add(C);
+    K += static_cast<char>(FK->OnDelete);
+    for (const std::string &C : FK->SetNullColumns)
+      Add(C);
+    if (KeyedTables.insert(FK->Child.Schema + "." + FK->Child.Name).second) {
+      K += '\x1d';
+      for (const std::string &C : PrimaryKey(FK->Child))
+        Add(C);
+    }
+  }
+  return K;
+}
+
+std::vector<CheckResult> checkSet(const std::vector<SetMember> &Members, Catalog *CatalogOut,
+                                  SetReplayCache *Cache) {
   std::vector<CheckResult> Results(Members.size());
   if (Members.empty())
     return Results;
   const CheckerOptions &Shared = *Members.front().Options;
   Catalog Cat(Shared.naming());
-  std::vector<Analysis> Parsed = replaySet(Members, Cat);
+  std::vector<Analysis> Parsed =
+      Cache ? replayCached(Members, Cat, *Cache) : replaySet(Members, Cat);
   for (size_t I = 0; I < Members.size(); ++I) {
     Results[I].Parsed = std::move(Parsed[I]);
     Results[I].Findings = Results[I].Parsed.Diagnostics;
@@ -115,7 +195,17 @@ std::vector<CheckResult> checkSet(const std::vector<SetMember> &Members, Catalog
     const Table *Found = Cat.find(T);
     return Found ? Found->PrimaryKey : std::vector<std::string>{};
   };
-  OwnershipAnalysis Owned = analyzeOwnership(Alive, Shared.Checks, NotNull, PrimaryKey);
+  OwnershipAnalysis Owned;
+  if (Cache) {
+    std::string Key = ownershipKey(Alive, Shared.Checks, NotNull, PrimaryKey);
+    if (!Cache->Owned || Cache->OwnershipKey != Key) {
+      Cache->Owned = analyzeOwnership(Alive, Shared.Checks, NotNull, PrimaryKey);
+      Cache->OwnershipKey = std::move(Key);
+    }
+    Owned = *Cache->Owned;
+  } else {
+    Owned = analyzeOwnership(Alive, Shared.Checks, NotNull, PrimaryKey);
+  }
   for (const auto &[Index, Role] : Owned.Direct) {
     const CatalogForeignKey &CF = *Alive[Index];
     if (CF.File >= 0 && CF.Definition >= 0)

@@ -7,6 +7,7 @@
 #include "CheckOptions.h"
 #include "DeletePath.h"
 #include "GlobList.h"
+#include "Ownership.h"
 
 namespace cascade {
 
@@ -49,10 +50,27 @@ struct SetMember {
   const CheckerOptions *Options; // per file: enabled checks; the first file's decide the rest
 };
 
+/// What checkSet keeps between runs over the same set (the language server re-checks a set
+/// after each edit): the catalog and analyses after the members that precede the first one a
+/// run found changed, so the next run replays only from there.
+struct SetReplayCache {
+  std::vector<std::string> Keys; // each member's name, analyzer options and text, last run
+  size_t SnapshotAt = 0;         // members [0, SnapshotAt) are replayed into Snapshot
+  std::optional<Catalog> Snapshot;
+  std::vector<Analysis> Analyses; // theirs
+  /// The ownership and delete-path analysis of the last run, and what it was computed from
+  /// (the standing keys, their NOT NULL columns, primary keys and the options): an edit that
+  /// leaves the keys alone does not compute it again.
+  std::string OwnershipKey;
+  std::optional<OwnershipAnalysis> Owned;
+};
+
 /// Texts replayed in order into one catalog (a schema plus its migrations). A FK is judged by
 /// the final catalog: one that a later text replaced with a non-blocking definition gets a note
-/// naming that text instead of a warning.
-std::vector<CheckResult> checkSet(const std::vector<SetMember> &Members, Catalog *Out = nullptr);
+/// naming that text instead of a warning. With a Cache, the unchanged members before the first
+/// changed one are not replayed again.
+std::vector<CheckResult> checkSet(const std::vector<SetMember> &Members, Catalog *Out = nullptr,
+                                  SetReplayCache *Cache = nullptr);
 
 /// NOT NULL as the catalog has it; for a table it does not know (only altered, or defined in a
 /// statement that did not parse), as the FK definitions in Files spelled it. Keeps a reference

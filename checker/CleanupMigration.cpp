@@ -26,8 +26,8 @@ CleanupPlan planCleanup(const std::vector<const CatalogForeignKey *> &FKs, const
       Plan.Items.push_back({*FKs[B.Index], B.Fix, B.Path, C.Root.rowNoun(), Role});
     }
   llvm::sort(Plan.Items, [](const CleanupItem &A, const CleanupItem &B) {
-    return std::make_tuple(A.Original.Child.Schema, A.Original.Child.Name, A.Original.Name) <
-           std::make_tuple(B.Original.Child.Schema, B.Original.Child.Name, B.Original.Name);
+    return std::tie(A.Original.Child.Schema, A.Original.Child.Name, A.Original.Name) <
+           std::tie(B.Original.Child.Schema, B.Original.Child.Name, B.Original.Name);
   });
   return Plan;
 }

@@ -38,4 +38,43 @@ size_t applyEdits(std::string &Text, std::vector<Edit> Edits) {
   return Applied;
 }
 
+std::vector<Edit> selectFixEdits(const std::vector<Finding> &Findings, std::vector<bool> &Fixed,
+                                 unsigned &Offered) {
+  struct Pending {
+    Edit E;
+    size_t Finding;
+  };
+  std::vector<Pending> All;
+  Fixed.assign(Findings.size(), false);
+  Offered = 0;
+  for (size_t I = 0; I < Findings.size(); ++I) {
+    if (Findings[I].Edits.empty() || Findings[I].Level == Severity::Error)
+      continue;
+    ++Offered;
+    Fixed[I] = true;
+    for (const Edit &E : Findings[I].Edits)
+      All.push_back({E, I});
+  }
+  llvm::stable_sort(All,
+                    [](const Pending &A, const Pending &B) { return A.E.Offset < B.E.Offset; });
+  std::vector<Edit> Accepted;
+  size_t End = 0;
+  for (const Pending &P : All) {
+    bool Duplicate = !Accepted.empty() && Accepted.back() == P.E;
+    if (!Duplicate && (P.E.Offset < End || (!Accepted.empty() && P.E.Offset == End &&
+                                            P.E.Length == 0 && Accepted.back().Length == 0))) {
+      Fixed[P.Finding] = false; // conflicts with an earlier fix
+      continue;
+    }
+    if (!Duplicate)
+      Accepted.push_back(P.E);
+    End = std::max(End, P.E.Offset + P.E.Length);
+  }
+  std::vector<Edit> Final;
+  for (const Pending &P : All)
+    if (Fixed[P.Finding] && (Final.empty() || !(Final.back() == P.E)))
+      Final.push_back(P.E);
+  return Final;
+}
+
 } // namespace cascade

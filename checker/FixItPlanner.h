@@ -21,6 +21,12 @@ Edit planOnDelete(const ReferencesClause &Ref, Action NewAction);
 /// skipped). Returns the number applied.
 size_t applyEdits(std::string &Text, std::vector<Edit> Edits);
 
+/// The edits that fixing every fixable finding (a warning or note with edits) applies, sorted by
+/// offset, each once. A finding whose edit overlaps an earlier finding's keeps none of its edits.
+/// Fixed[I] says whether finding I's edits are all in; Offered counts the fixable findings.
+std::vector<Edit> selectFixEdits(const std::vector<Finding> &Findings, std::vector<bool> &Fixed,
+                                 unsigned &Offered);
+
 } // namespace cascade
 
 #endif

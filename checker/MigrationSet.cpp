@@ -96,8 +96,11 @@ std::vector<MigrationFile> orderMigrations(const std::vector<std::string> &Paths
   }
   llvm::stable_sort(Out, [](const MigrationFile &A, const MigrationFile &B) {
     // Schema first; then versioned before unversioned; then by version; then by path.
-    return std::make_tuple(!A.Schema, A.Version.empty(), A.Version, A.Path) <
-           std::make_tuple(!B.Schema, B.Version.empty(), B.Version, B.Path);
+    auto Key = [](const MigrationFile &M) {
+      return std::tuple<bool, bool, const std::vector<uint64_t> &, const std::string &>(
+          !M.Schema, M.Version.empty(), M.Version, M.Path);
+    };
+    return Key(A) < Key(B);
   });
   return Out;
 }

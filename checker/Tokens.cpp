@@ -193,6 +193,63 @@ TokenStream tokenize(llvm::StringRef Text, size_t Base) {
   }
 }
 
+std::optional<TokenStream> retokenize(llvm::StringRef Old, const TokenStream &Prev,
+                                      llvm::StringRef New) {
+  if (Prev.Error)
+    return std::nullopt;
+  size_t Min = std::min(Old.size(), New.size());
+  size_t Same = 0; // common prefix
+  while (Same < Min && Old[Same] == New[Same])
+    ++Same;
+  size_t Tail = 0; // common suffix, not overlapping the prefix
+  while (Tail < Min - Same && Old[Old.size() - 1 - Tail] == New[New.size() - 1 - Tail])
+    ++Tail;
+  const std::vector<Token> &T = Prev.Tokens;
+  auto Semicolon = [](const Token &Tok) { return Tok.isPunct(';'); };
+  // Restart after the last `;` inside the common prefix: the scanner is between statements
+  // there, in its initial state (a `;` joins no neighbouring character into one token).
+  size_t Restart = 0;
+  for (size_t I = T.size(); I-- > 0;)
+    if (T[I].End <= Same && Semicolon(T[I])) {
+      Restart = T[I].End;
+      break;
+    }
+  // Resume at the first `;` wholly inside the common suffix.
+  size_t OldStop = Old.size(), NewStop = New.size();
+  size_t SuffixBegin = Old.size() - Tail;
+  for (const Token &Tok : T)
+    if (Tok.Begin >= SuffixBegin && Semicolon(Tok)) {
+      OldStop = Tok.End;
+      NewStop = Tok.End + New.size() - Old.size();
+      break;
+    }
+  TokenStream Window = tokenize(New.slice(Restart, NewStop), Restart);
+  bool ToEnd = NewStop == New.size();
+  if (!ToEnd && (Window.Error || Window.Tokens.empty() || !Semicolon(Window.Tokens.back()) ||
+                 Window.Tokens.back().End != NewStop))
+    return std::nullopt;
+  TokenStream Out;
+  auto Splice = [&](const std::vector<Token> &Before, std::vector<Token> &&Middle,
+                    std::vector<Token> &Into) {
+    for (const Token &Tok : Before)
+      if (Tok.End <= Restart)
+        Into.push_back(Tok);
+    for (Token &Tok : Middle)
+      Into.push_back(std::move(Tok));
+    for (const Token &Tok : Before)
+      if (Tok.Begin >= OldStop) {
+        Into.push_back(Tok);
+        Into.back().Begin = Tok.Begin + New.size() - Old.size();
+        Into.back().End = Tok.End + New.size() - Old.size();
+      }
+  };
+  Out.Tokens.reserve(T.size() + Window.Tokens.size());
+  Splice(T, std::move(Window.Tokens), Out.Tokens);
+  Splice(Prev.Comments, std::move(Window.Comments), Out.Comments);
+  Out.Error = Window.Error;
+  return Out;
+}
+
 size_t matchParen(const std::vector<Token> &Toks, size_t Open, size_t Limit) {
   int Depth = 0;
   for (size_t I = Open; I < Limit; ++I) {

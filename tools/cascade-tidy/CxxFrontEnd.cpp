@@ -494,12 +494,16 @@ std::vector<FileReport> checkCxxFiles(const std::vector<std::string> &Files,
       Pool.async([&, I] {
         PerFile &W = Work[I];
         const std::string &Abs = Absolute[I];
-        auto Buf = readRegularFile(Abs, Settings[I].MaxInputBytes);
-        if (!Buf) {
-          W.ReadError = describeReadError(Buf.takeError());
-          return;
+        if (auto Unsaved = Run.Buffers.find(Abs); Unsaved != Run.Buffers.end()) {
+          W.Text = llvm::MemoryBuffer::getMemBufferCopy(Unsaved->second, Abs);
+        } else {
+          auto Buf = readRegularFile(Abs, Settings[I].MaxInputBytes);
+          if (!Buf) {
+            W.ReadError = describeReadError(Buf.takeError());
+            return;
+          }
+          W.Text = llvm::MemoryBuffer::getMemBufferCopy(*Buf, Abs);
         }
-        W.Text = llvm::MemoryBuffer::getMemBufferCopy(*Buf, Abs);
         const CheckerOptions &Opts = Settings[I].Checker;
         std::string CatalogError;
         const std::vector<CatalogText> &Base = Catalogs.forFile(Run, Settings[I], CatalogError);

@@ -28,6 +28,8 @@ struct CxxRun {
   /// --schema/--migrations in replay order: replayed before each TU's literals. When empty, a
   /// file's CxxSchema/CxxMigrations configuration keys name them.
   std::vector<std::string> CatalogPaths;
+  /// Absolute path -> an editor's unsaved text, read instead of the file (lex mode).
+  std::map<std::string, std::string> Buffers;
 };
 
 /// The compilation database in Dir as clang finds it there (compile_commands.json, else

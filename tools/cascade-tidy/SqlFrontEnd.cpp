@@ -27,14 +27,19 @@ std::string describeReadError(llvm::Error E) {
   return Out;
 }
 
-/// Reads and validates one file; false when it cannot take part in the analysis.
-static bool readSqlFile(FileReport &R, uint64_t MaxBytes) {
-  auto Text = readRegularFile(R.Path, MaxBytes);
-  if (!Text) {
-    R.ReadError = describeReadError(Text.takeError());
-    return false;
+/// Reads (unless Buffer holds the text) and validates one file; false when it cannot take part
+/// in the analysis.
+static bool readSqlFile(FileReport &R, uint64_t MaxBytes, const std::string *Buffer) {
+  if (Buffer) {
+    R.Text = *Buffer;
+  } else {
+    auto Text = readRegularFile(R.Path, MaxBytes);
+    if (!Text) {
+      R.ReadError = describeReadError(Text.takeError());
+      return false;
+    }
+    R.Text = std::move(*Text);
   }
-  R.Text = std::move(*Text);
   if (R.Text.empty()) {
     Finding F;
     F.Level = Severity::Note;
@@ -91,7 +96,9 @@ std::string noChecksMessage(const FileSettings &S) {
 }
 
 std::vector<FileReport> checkSqlGroup(const std::vector<std::string> &Paths,
-                                      const std::vector<FileSettings> &Settings) {
+                                      const std::vector<FileSettings> &Settings,
+                                      const std::map<std::string, std::string> *Buffers,
+                                      SetReplayCache *Cache) {
   std::vector<FileReport> Reports(Paths.size());
   std::vector<SetMember> Members;
   std::vector<size_t> MemberOf;
@@ -100,7 +107,11 @@ std::vector<FileReport> checkSqlGroup(const std::vector<std::string> &Paths,
     R.Path = Paths[I];
     R.Frozen = Settings[I].Frozen;
     R.WarningsAsErrors = Settings[I].WarningsAsErrors;
-    if (!readSqlFile(R, Settings[I].MaxInputBytes))
+    const std::string *Buffer = nullptr;
+    if (Buffers)
+      if (auto It = Buffers->find(Paths[I]); It != Buffers->end())
+        Buffer = &It->second;
+    if (!readSqlFile(R, Settings[I].MaxInputBytes, Buffer))
       continue;
     std::string Text = R.Text;
     if (!Settings[I].IncludeDown)
@@ -109,7 +120,7 @@ std::vector<FileReport> checkSqlGroup(const std::vector<std::string> &Paths,
                        &Settings[I].Checker});
     MemberOf.push_back(I);
   }
-  std::vector<CheckResult> Results = checkSet(Members);
+  std::vector<CheckResult> Results = checkSet(Members, nullptr, Cache);
   for (size_t M = 0; M < Members.size(); ++M) {
     finishReport(Reports[MemberOf[M]], Members[M].Sql, Results[M]);
     Reports[MemberOf[M]].Tables = std::move(Results[M].Tables);

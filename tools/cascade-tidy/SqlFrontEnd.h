@@ -58,9 +58,13 @@ struct FileReport {
 /// larger than the limit of 64 MiB (N bytes); skipped: raise --max-input-size to check it".
 std::string describeReadError(llvm::Error E);
 
-/// Checks files as one schema history, replayed in the given order into one catalog.
+/// Checks files as one schema history, replayed in the given order into one catalog. A path
+/// in Buffers (an editor's unsaved text, keyed as in Paths) is read from there, not from disk.
+/// Cache: see checkSet.
 std::vector<FileReport> checkSqlGroup(const std::vector<std::string> &Paths,
-                                      const std::vector<FileSettings> &Settings);
+                                      const std::vector<FileSettings> &Settings,
+                                      const std::map<std::string, std::string> *Buffers = nullptr,
+                                      SetReplayCache *Cache = nullptr);
 
 /// Command-line settings over the nearest .cascade-tidy.yaml (or, without one, the cascade
 /// CheckOptions of the nearest .clang-tidy) over built-in defaults.

@@ -5,6 +5,7 @@
 #include "FileKind.h"
 #include "FixItPlanner.h"
 #include "InputFiles.h"
+#include "LspServer.h"
 #include "MigrationSets.h"
 #include "OutputFormats.h"
 #include "Progress.h"
@@ -128,6 +129,10 @@ cl::opt<bool> MergeFixesOpt("merge-fixes",
 cl::opt<bool> MergeSarifOpt("merge-sarif",
                             cl::desc("Merge the SARIF files given as paths into -o"),
                             cl::cat(Category));
+cl::opt<bool> LspOpt("lsp",
+                     cl::desc("Serve the Language Server Protocol on standard input and output "
+                              "(docs/editors.md); the other options apply to every file"),
+                     cl::cat(Category));
 cl::opt<std::string> MergeOutput("o", cl::desc("The merged file of --merge-fixes/--merge-sarif"),
                                  cl::value_desc("file"), cl::cat(Category));
 
@@ -221,41 +226,8 @@ int fail(const Twine &Message) {
 /// Applies the fixes of one file's findings; a finding counts as fixed when all its edits went in.
 /// Returns {applied, offered}.
 std::pair<unsigned, unsigned> applyFixes(FileReport &R, std::vector<bool> &Fixed) {
-  struct Pending {
-    Edit E;
-    size_t Finding;
-  };
-  std::vector<Pending> All;
-  Fixed.assign(R.Findings.size(), false);
   unsigned Offered = 0;
-  for (size_t I = 0; I < R.Findings.size(); ++I) {
-    if (R.Findings[I].Edits.empty() || R.Findings[I].Level == Severity::Error)
-      continue;
-    ++Offered;
-    Fixed[I] = true;
-    for (const Edit &E : R.Findings[I].Edits)
-      All.push_back({E, I});
-  }
-  stable_sort(All, [](const Pending &A, const Pending &B) { return A.E.Offset < B.E.Offset; });
-  std::vector<Edit> Accepted;
-  size_t End = 0;
-  for (const Pending &P : All) {
-    bool Duplicate = !Accepted.empty() && Accepted.back() == P.E;
-    if (!Duplicate && (P.E.Offset < End || (!Accepted.empty() && P.E.Offset == End &&
-                                            P.E.Length == 0 && Accepted.back().Length == 0))) {
-      Fixed[P.Finding] = false; // conflicts with an earlier fix
-      continue;
-    }
-    if (!Duplicate)
-      Accepted.push_back(P.E);
-    End = std::max(End, P.E.Offset + P.E.Length);
-  }
-  // A finding with a rejected edit keeps none of its edits.
-  std::vector<Edit> Final;
-  for (const Pending &P : All)
-    if (Fixed[P.Finding] && (Final.empty() || !(Final.back() == P.E)))
-      Final.push_back(P.E);
-  applyEdits(R.Text, Final);
+  applyEdits(R.Text, selectFixEdits(R.Findings, Fixed, Offered));
   return {static_cast<unsigned>(count(Fixed, true)), Offered};
 }
 
@@ -340,7 +312,7 @@ int main(int argc, char **argv) {
   bool CatalogSet = !SchemaOpt.empty() || !MigrationsOpt.empty();
   if (ListSets && Paths.empty() && !CatalogSet)
     Paths.push_back("."); // like --dump-config
-  if (Paths.empty() && !CatalogSet)
+  if (Paths.empty() && !CatalogSet && !LspOpt)
     return fail("no input paths; usage: cascade-tidy [options] <path>...");
 
   CxxRun Cxx;
@@ -383,6 +355,19 @@ int main(int argc, char **argv) {
       InOpts.CxxExtensions.push_back((E.trim().starts_with(".") ? "" : ".") + E.trim().str());
   }
   InOpts.Excludes.assign(Exclude.begin(), Exclude.end());
+  if (LspOpt) {
+    if (!Paths.empty() || CatalogSet || Fix || !ExportFixesPath.empty() || ListSets)
+      return fail("--lsp takes no paths, --fix, --export-fixes, --schema, --migrations or "
+                  "--list-sets: the client names the files");
+    LspOptions L;
+    L.CommandLine = commandLineConfig();
+    L.Explicit = Explicit;
+    L.IncludeDown = IncludeDown;
+    L.MaxInputBytes = Resolver.MaxInputBytes;
+    L.Inputs = InOpts;
+    L.Cxx = Cxx;
+    return runLspServer(L);
+  }
   std::optional<FileKind> Language;
   if (!LanguageOpt.empty() && !(Language = parseLanguage(LanguageOpt)))
     return fail("invalid --language '" + LanguageOpt + "': expected sql, c or c++");

@@ -230,6 +230,8 @@ std::vector<CheckResult> checkSet(const std::vector<SetMember> &Members, Catalog
   }
 
   for (size_t I = 0; I < Members.size(); ++I) {
+    if (!Members[I].Report)
+      continue;
     std::vector<std::unique_ptr<Check>> Checks = enabledChecks(*Members[I].Options);
     for (ForeignKey &FK : Results[I].Parsed.ForeignKeys) {
       if (FK.CatalogId >= 0) {

@@ -48,6 +48,9 @@ struct SetMember {
   std::string Name; // shown in "made ON DELETE CASCADE by <Name>" notes
   std::string Sql;
   const CheckerOptions *Options; // per file: enabled checks; the first file's decide the rest
+  /// False: replayed into the catalog only; its findings are not made (a language server's
+  /// closed files, which nobody sees).
+  bool Report = true;
 };
 
 /// What checkSet keeps between runs over the same set (the language server re-checks a set

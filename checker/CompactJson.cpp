@@ -241,6 +241,16 @@ std::optional<std::string> JsonRef::getString(llvm::StringRef Key) const {
   return get(Key).asString();
 }
 
+bool JsonRef::stringIs(llvm::StringRef Key, llvm::StringRef Value) const {
+  JsonRef V = get(Key);
+  if (!V || Doc->Nodes[V.Index].K != JsonDocument::Kind::String)
+    return false;
+  const JsonDocument::Node &N = Doc->Nodes[V.Index];
+  if (!N.Escaped)
+    return Doc->Text.slice(N.Begin, N.End) == Value;
+  return Doc->decode(N.Begin, N.End) == Value;
+}
+
 std::optional<int64_t> JsonRef::getInteger(llvm::StringRef Key) const {
   return get(Key).asInteger();
 }

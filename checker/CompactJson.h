@@ -33,6 +33,8 @@ public:
   std::optional<std::string> getString(llvm::StringRef Key) const;
   std::optional<int64_t> getInteger(llvm::StringRef Key) const;
   std::optional<bool> getBoolean(llvm::StringRef Key) const;
+  /// Whether member Key is the string Value (no copy of the string is made).
+  bool stringIs(llvm::StringRef Key, llvm::StringRef Value) const;
 
   /// This value as a scalar.
   std::optional<std::string> asString() const;

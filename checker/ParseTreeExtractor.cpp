@@ -34,18 +34,25 @@ size_t location(JsonRef O) {
   return static_cast<size_t>(std::max<int64_t>(0, O.getInteger("location").value_or(0)));
 }
 
-bool hasConstraint(JsonRef ColumnDef, llvm::StringRef ConType) {
+/// What a column definition's constraints say about the column itself.
+struct ColumnFacts {
+  bool NotNull = false, PrimaryKey = false;
+};
+
+ColumnFacts columnFacts(JsonRef ColumnDef) {
+  ColumnFacts F;
+  F.NotNull = ColumnDef.getBoolean("is_not_null").value_or(false);
   for (JsonRef V : ColumnDef.getArray("constraints").elements())
-    if (JsonRef C = node(V, "Constraint"))
-      if (str(C, "contype") == ConType)
-        return true;
-  return false;
+    if (JsonRef C = node(V, "Constraint")) {
+      if (C.stringIs("contype", "CONSTR_PRIMARY"))
+        F.PrimaryKey = F.NotNull = true;
+      else if (C.stringIs("contype", "CONSTR_NOTNULL"))
+        F.NotNull = true;
+    }
+  return F;
 }
 
-bool columnNotNull(JsonRef ColumnDef) {
-  return ColumnDef.getBoolean("is_not_null").value_or(false) ||
-         hasConstraint(ColumnDef, "CONSTR_NOTNULL") || hasConstraint(ColumnDef, "CONSTR_PRIMARY");
-}
+bool columnNotNull(JsonRef ColumnDef) { return columnFacts(ColumnDef).NotNull; }
 
 class Extractor {
 public:
@@ -102,7 +109,7 @@ private:
       NotNull = Ctx.Cat.notNull(Table, Col).value_or(false);
     for (size_t I = 0; I < Cs.size(); ++I) {
       JsonRef C = node(Cs[I], "Constraint");
-      if (!C || str(C, "contype") != "CONSTR_FOREIGN")
+      if (!C || !C.stringIs("contype", "CONSTR_FOREIGN"))
         continue;
       bool Deferrable = false, Deferred = false;
       for (size_t J = I + 1; J < Cs.size(); ++J) {
@@ -144,11 +151,13 @@ private:
     // Columns and the primary key first: a table-level FK may name a column defined after it.
     for (JsonRef V : Elts) {
       if (JsonRef Def = node(V, "ColumnDef")) {
-        T.addColumn({str(Def, "colname"), columnNotNull(Def)});
-        if (hasConstraint(Def, "CONSTR_PRIMARY"))
-          T.PrimaryKey = {str(Def, "colname")};
+        ColumnFacts F = columnFacts(Def);
+        std::string Col = str(Def, "colname");
+        if (F.PrimaryKey)
+          T.PrimaryKey = {Col};
+        T.addColumn({std::move(Col), F.NotNull});
       } else if (JsonRef C = node(V, "Constraint"))
-        if (str(C, "contype") == "CONSTR_PRIMARY")
+        if (C.stringIs("contype", "CONSTR_PRIMARY"))
           T.PrimaryKey = names(C, "keys");
     }
     for (JsonRef V : Elts) {

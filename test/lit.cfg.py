@@ -76,5 +76,8 @@ sarif_multitool = os.path.join(config.cascade_src_root, ".tools", "sarif-multito
 if os.access(sarif_multitool, os.X_OK):
     config.available_features.add("sarif-multitool")
     config.substitutions.append(("%sarif-multitool", sarif_multitool))
+# Neovim, a real client of cascade-tidy --lsp (test/lsp/neovim.test); tools/bootstrap.sh installs it.
+if shutil.which("nvim"):
+    config.available_features.add("neovim")
 if shutil.which("script"):
     config.available_features.add("script")

@@ -722,7 +722,9 @@ void Server::lintSql(Document &D) {
     Settings = {std::move(*S)};
     Replay = &LoneReplay[D.Path];
   }
-  std::map<std::string, std::string> Buffers;
+  EditorView View;
+  View.Cache = Replay;
+  std::map<std::string, std::string> &Buffers = View.Buffers;
   std::vector<Document *> OpenMembers(Paths.size(), nullptr);
   for (size_t I = 0; I < Paths.size(); ++I) {
     auto Open = Docs.find(absolutePath(Paths[I]));
@@ -750,9 +752,10 @@ void Server::lintSql(Document &D) {
       continue;
     }
     Buffers[Paths[I]] = Open->second.Text;
+    View.Reported.insert(Paths[I]);
     OpenMembers[I] = &Open->second;
   }
-  std::vector<FileReport> Reports = checkSqlGroup(Paths, Settings, &Buffers, Replay);
+  std::vector<FileReport> Reports = checkSqlGroup(Paths, Settings, &View);
   for (size_t I = 0; I < Paths.size(); ++I) {
     Document *Member = OpenMembers[I];
     if (!Member)

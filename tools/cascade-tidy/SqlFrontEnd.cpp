@@ -97,8 +97,7 @@ std::string noChecksMessage(const FileSettings &S) {
 
 std::vector<FileReport> checkSqlGroup(const std::vector<std::string> &Paths,
                                       const std::vector<FileSettings> &Settings,
-                                      const std::map<std::string, std::string> *Buffers,
-                                      SetReplayCache *Cache) {
+                                      EditorView *Editor) {
   std::vector<FileReport> Reports(Paths.size());
   std::vector<SetMember> Members;
   std::vector<size_t> MemberOf;
@@ -108,20 +107,22 @@ std::vector<FileReport> checkSqlGroup(const std::vector<std::string> &Paths,
     R.Frozen = Settings[I].Frozen;
     R.WarningsAsErrors = Settings[I].WarningsAsErrors;
     const std::string *Buffer = nullptr;
-    if (Buffers)
-      if (auto It = Buffers->find(Paths[I]); It != Buffers->end())
+    if (Editor)
+      if (auto It = Editor->Buffers.find(Paths[I]); It != Editor->Buffers.end())
         Buffer = &It->second;
     if (!readSqlFile(R, Settings[I].MaxInputBytes, Buffer))
       continue;
     std::string Text = R.Text;
     if (!Settings[I].IncludeDown)
       blankDownSections(Text);
-    Members.push_back({migrationName(R.Path), std::move(Text),
-                       &Settings[I].Checker});
+    Members.push_back({migrationName(R.Path), std::move(Text), &Settings[I].Checker,
+                       !Editor || Editor->Reported.count(Paths[I])});
     MemberOf.push_back(I);
   }
-  std::vector<CheckResult> Results = checkSet(Members, nullptr, Cache);
+  std::vector<CheckResult> Results = checkSet(Members, nullptr, Editor ? Editor->Cache : nullptr);
   for (size_t M = 0; M < Members.size(); ++M) {
+    if (!Members[M].Report)
+      continue;
     finishReport(Reports[MemberOf[M]], Members[M].Sql, Results[M]);
     Reports[MemberOf[M]].Tables = std::move(Results[M].Tables);
     Reports[MemberOf[M]].Referenced = std::move(Results[M].Referenced);

@@ -12,6 +12,7 @@
 #include <memory>
 #include <mutex>
 #include <map>
+#include <set>
 #include <string>
 
 namespace cascade {
@@ -58,13 +59,20 @@ struct FileReport {
 /// larger than the limit of 64 MiB (N bytes); skipped: raise --max-input-size to check it".
 std::string describeReadError(llvm::Error E);
 
-/// Checks files as one schema history, replayed in the given order into one catalog. A path
-/// in Buffers (an editor's unsaved text, keyed as in Paths) is read from there, not from disk.
-/// Cache: see checkSet.
+/// What a language server adds to the check of a set.
+struct EditorView {
+  /// Path (as in Paths) -> the text to check instead of the file's: an editor's unsaved buffer,
+  /// or the file as read before.
+  std::map<std::string, std::string> Buffers;
+  /// The paths whose findings are wanted (the open files); the others are only replayed.
+  std::set<std::string> Reported;
+  SetReplayCache *Cache = nullptr; // see checkSet
+};
+
+/// Checks files as one schema history, replayed in the given order into one catalog.
 std::vector<FileReport> checkSqlGroup(const std::vector<std::string> &Paths,
                                       const std::vector<FileSettings> &Settings,
-                                      const std::map<std::string, std::string> *Buffers = nullptr,
-                                      SetReplayCache *Cache = nullptr);
+                                      EditorView *Editor = nullptr);
 
 /// Command-line settings over the nearest .cascade-tidy.yaml (or, without one, the cascade
 /// CheckOptions of the nearest .clang-tidy) over built-in defaults.

@@ -212,6 +212,10 @@ std::string Catalog::defaultName(const QualifiedName &Child,
       return Pass ? Base + "_" + std::to_string(Pass) : Base;
     });
   }
+  case NamingRule::Mysql: // InnoDB: <table>_ibfk_<n>, n from 1
+    return firstFreeName(Child.Schema, Child.Name + "\0ibfk", [&](unsigned Pass) {
+      return Child.Name + "_ibfk_" + std::to_string(Pass + 1);
+    });
   case NamingRule::Postgres:
     break;
   }

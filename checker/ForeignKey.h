@@ -98,6 +98,9 @@ struct ForeignKey {
   bool BlockedBackIntoRoot = false;  // the path leads back into the root: never CASCADE
   /// Set by the ownership analysis for a key that references a root directly (policy structural).
   std::optional<KeyOwnership> Ownership;
+  /// What the dialect's reader knows about this definition (MySQL's ignored column-level
+  /// REFERENCES): every finding at it carries these as notes.
+  std::vector<std::string> DialectNotes;
   /// Set when a later migration replaced this definition with one that does not block.
   std::string FixedBy;
 

@@ -76,5 +76,7 @@ sarif_multitool = os.path.join(config.cascade_src_root, ".tools", "sarif-multito
 if os.access(sarif_multitool, os.X_OK):
     config.available_features.add("sarif-multitool")
     config.substitutions.append(("%sarif-multitool", sarif_multitool))
+if shutil.which("sqlite3"):
+    config.available_features.add("sqlite3")
 if shutil.which("script"):
     config.available_features.add("script")

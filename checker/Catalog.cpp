@@ -108,9 +108,22 @@ void Catalog::renameTable(const QualifiedName &From, const std::string &To) {
   bool Existed;
   create(Copy.Name, Existed) = Copy;
   QualifiedName New = Copy.Name;
+  // The rebuild idiom (CREATE TABLE new_x; copy; DROP TABLE x; RENAME new_x TO x): a key of
+  // the dropped x on the same columns and parent is replaced by the renamed table's key.
+  auto Dropped = DroppedByChild.find(key(New));
   for (unsigned Id : aliveByTable(ByChild, From, /*Child=*/true)) {
     ForeignKeys[Id].Child = New;
     ByChild[key(New)].push_back(Id);
+    if (Dropped == DroppedByChild.end())
+      continue;
+    for (unsigned Old : Dropped->second) {
+      CatalogForeignKey &O = ForeignKeys[Old];
+      if (!O.ReplacedBy && O.Columns == ForeignKeys[Id].Columns &&
+          O.Parent == ForeignKeys[Id].Parent) {
+        O.ReplacedBy = Id;
+        break;
+      }
+    }
   }
   for (unsigned Id : aliveByTable(ByParent, From, /*Child=*/false)) {
     ForeignKeys[Id].Parent = New;

@@ -88,14 +88,15 @@ private:
 
   char peek(size_t K) const { return I + K < S.size() ? S[I + K] : '\0'; }
 
-  /// `--` (MySQL: only when a blank or the end follows) and MySQL's `#`.
+  /// `--` (MySQL: only when a blank, `>` or the end follows) and MySQL's `#`.
   bool lineComment() const {
     if (S[I] == '#' && D == Dialect::Mysql)
       return true;
     if (S[I] != '-' || peek(1) != '-')
       return false;
+    // drizzle-kit's `--> statement-breakpoint` is split off before MySQL sees it: a comment.
     char After = peek(2);
-    return D != Dialect::Mysql || After == '\0' || llvm::isSpace(After);
+    return D != Dialect::Mysql || After == '\0' || After == '>' || llvm::isSpace(After);
   }
 
   bool quoted(char Close, bool Backslash, std::string &Name) {
@@ -413,11 +414,14 @@ private:
         element(Table, K, E);
       } else if (at(K, E, "drop")) {
         ++K;
-        if (at(K, E, "foreign") && at(K + 1, E, "key") && K + 2 < E && T[K + 2].isName())
-          Cat.dropConstraint(Table, T[K + 2].Name);
-        else if (at(K, E, "constraint") && K + 1 < E && T[K + 1].isName())
-          Cat.dropConstraint(Table, T[K + (at(K + 1, E, "if") ? 3 : 1)].Name);
-        else if (!at(K, E, "primary") && !at(K, E, "index") && !at(K, E, "key") &&
+        bool DropsKey = at(K, E, "foreign") && at(K + 1, E, "key");
+        if (DropsKey || at(K, E, "constraint")) {
+          K += DropsKey ? 2 : 1;
+          if (at(K, E, "if") && at(K + 1, E, "exists")) // MariaDB
+            K += 2;
+          if (K < E && T[K].isName())
+            Cat.dropConstraint(Table, T[K].Name);
+        } else if (!at(K, E, "primary") && !at(K, E, "index") && !at(K, E, "key") &&
                  !at(K, E, "check")) {
           if (at(K, E, "column"))
             ++K;

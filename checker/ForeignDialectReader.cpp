@@ -150,9 +150,13 @@ public:
          Analysis &Out, const AnalyzerOptions &Opts)
       : Text(Text), T(Toks), D(D), Cat(Cat), Out(Out), Opts(Opts) {}
 
-  void run() {
-    for (auto [First, Last] : splitStatements(T, 0, T.size()))
+  /// Truncated: the lexer stopped early, so the last statement is cut off and its problems
+  /// would only repeat the lexer's error.
+  void run(bool Truncated) {
+    for (auto [First, Last] : splitStatements(T, 0, T.size())) {
+      CutOff = Truncated && Last == T.size();
       statement(First, Last);
+    }
   }
 
 private:
@@ -162,6 +166,7 @@ private:
   Catalog &Cat;
   Analysis &Out;
   const AnalyzerOptions &Opts;
+  bool CutOff = false;
 
   bool at(size_t I, size_t Last, const char *W) const { return I < Last && T[I].is(W); }
 
@@ -171,6 +176,21 @@ private:
     F.Begin = Begin;
     F.End = End;
     F.Message = std::move(Message);
+    Out.Diagnostics.push_back(std::move(F));
+  }
+
+  /// A statement the reader cannot make sense of: an error at it, and the statement is passed
+  /// over (the rest of the file is still read).
+  void unreadable(size_t I, const llvm::Twine &What) {
+    if (CutOff)
+      return;
+    Finding F;
+    F.CheckId = DiagnosticErrorId;
+    F.Level = Severity::Error;
+    F.Begin = F.End = I < T.size() ? T[I].Begin : Text.size();
+    F.Message = (What + "; the " + (D == Dialect::Mysql ? "MySQL" : "SQLite") +
+                 " reader skipped this statement")
+                    .str();
     Out.Diagnostics.push_back(std::move(F));
   }
 
@@ -230,7 +250,9 @@ private:
       I += 3;
     auto Name = name(I, Last);
     if (!Name)
-      return;
+      return unreadable(I, "expected a table name after CREATE TABLE");
+    if (I < Last && T[I].isPunct('(') && matchParen(T, I, Last) >= Last)
+      return unreadable(I, "unbalanced parenthesis in CREATE TABLE " + Name->str());
     bool Existed;
     Table &Tab = Cat.create(*Name, Existed);
     if (Existed || I >= Last || !T[I].isPunct('('))
@@ -397,7 +419,7 @@ private:
       ++I;
     auto Name = name(I, Last);
     if (!Name)
-      return;
+      return unreadable(I, "expected a table name after ALTER TABLE");
     QualifiedName Table = *Name;
     for (auto [B, E] : splitElements(I, Last)) {
       size_t K = B;
@@ -483,7 +505,7 @@ Analysis readForeignDialect(llvm::StringRef Text, Dialect D, Catalog &Cat) {
   }
   AnalyzerOptions Opts;
   Opts.SqlDialect = D;
-  Reader(Text, Toks.Tokens, D, Cat, Out, Opts).run();
+  Reader(Text, Toks.Tokens, D, Cat, Out, Opts).run(Toks.Error.has_value());
   return Out;
 }
 

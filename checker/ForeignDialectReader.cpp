@@ -279,6 +279,26 @@ private:
         if (T[K].is("primary") && T[K + 1].is("key"))
           Tab.PrimaryKey = {T[B].Name};
     }
+    // MySQL: a storage engine other than InnoDB (and NDB) parses keys and creates none.
+    size_t Engine = Close + 1;
+    while (Engine + 1 < Last && !T[Engine].is("engine"))
+      ++Engine;
+    size_t EngineName = Engine + 1 < Last && T[Engine + 1].isPunct('=') ? Engine + 2 : Engine + 1;
+    bool Enforced = D != Dialect::Mysql || EngineName >= Last || !T[Engine].is("engine") ||
+                    !T[EngineName].isName() || T[EngineName].Name == "innodb" ||
+                    T[EngineName].Name == "ndb" || T[EngineName].Name == "ndbcluster";
+    if (!Enforced) {
+      bool AnyKey = false;
+      for (size_t K = I; K < Close && !AnyKey; ++K)
+        AnyKey = T[K].is("references");
+      if (AnyKey)
+        note(T[Engine].Begin, T[EngineName].End,
+             "ENGINE=" + Text.slice(T[EngineName].Begin, T[EngineName].End).str() +
+                 " does not enforce foreign keys: MySQL creates no "
+             "key for table " + Name->str() + ", so its REFERENCES clauses are not checked; "
+             "ENGINE=InnoDB makes them keys");
+      return;
+    }
     for (auto [B, E] : Elements)
       element(*Name, B, E);
   }

@@ -421,13 +421,23 @@ private:
            "MySQL 8.4 and older parse a column-level REFERENCES and create no foreign key "
            "(MariaDB and MySQL 9.0 create one); the table-level FOREIGN KEY (" +
                quoteIdent(FK.Columns[0]) + ") REFERENCES form works on every version");
-    bool Match = false;
-    for (size_t K = R; K < E && T[K].Begin < FK.Ref.End; ++K)
-      Match = Match || T[K].is("match");
-    if (D == Dialect::Mysql && Match)
-      note(FK.Ref.Begin, FK.Ref.End,
+    size_t Match = E; // MySQL: the MATCH keyword of the clause
+    for (size_t K = R; K + 1 < E && T[K].Begin < FK.Ref.End && Match == E; ++K)
+      if (T[K].is("match") && T[K + 1].isName())
+        Match = K;
+    if (D == Dialect::Mysql && Match != E) {
+      note(T[Match].Begin, T[Match + 1].End,
            "MySQL ignores ON DELETE and ON UPDATE in a REFERENCES clause with MATCH: this key "
-           "behaves as ON DELETE RESTRICT whatever it says; remove the MATCH clause");
+           "behaves as ON DELETE RESTRICT whatever it says; the fix removes the MATCH clause");
+      // What the server does; any fix of this key also removes ` MATCH x` (with the blank
+      // before it) so that its action applies.
+      if (FK.Ref.OnDelete.Explicit)
+        FK.Ref.OnDelete.Act = Action::Restrict;
+      size_t From = T[Match].Begin;
+      while (From > 0 && (Text[From - 1] == ' ' || Text[From - 1] == '\t'))
+        --From;
+      FK.DialectEdits.push_back(Edit{From, T[Match + 1].End - From, ""});
+    }
     StatementContext Ctx{T, 0, T.size(), Cat, Out, Opts, Text};
     recordForeignKey(Ctx, std::move(FK));
   }

@@ -51,10 +51,15 @@ public:
         continue;
       }
       if (C == '\'' || C == '"') {
-        std::string Ignored;
-        if (!quoted(C, /*Backslash=*/D == Dialect::Mysql, Ignored))
+        // MySQL's "..." is a string, or a name under ANSI_QUOTES: kept as a name, so that a
+        // `REFERENCES "users"("id")` is read either way (no name position takes a string).
+        std::string Name;
+        if (!quoted(C, /*Backslash=*/D == Dialect::Mysql, Name))
           return fail(B, "unterminated quoted string");
-        push(TokKind::String, B, "");
+        if (C == '"')
+          push(TokKind::QuotedIdent, B, Name);
+        else
+          push(TokKind::String, B, "");
         continue;
       }
       if (llvm::isDigit(C)) {

@@ -39,6 +39,10 @@ alter table mf_likes add constraint mf_likes_user foreign key (user_id) referenc
 ALTER TABLE `mf_stars` ADD FOREIGN KEY (`user_id`) REFERENCES `users` (`id`);
 -- CHECK: :[[@LINE-1]]:52: warning: foreign key mf_stars(user_id) references users(id) without ON DELETE CASCADE; deleting a user fails here [cascade-missing-on-delete]
 -- FIXED: {{^}}ALTER TABLE `mf_stars` ADD FOREIGN KEY (`user_id`) REFERENCES `users` (`id`) ON DELETE CASCADE;{{$}}
+-- ANSI_QUOTES names.
+CREATE TABLE "mf_ansi" ("user_id" INT, "note" TEXT DEFAULT 'it''s \' "x"', FOREIGN KEY ("user_id") REFERENCES "users" ("id"));
+-- CHECK: :[[@LINE-1]]:100: warning: foreign key mf_ansi(user_id) references users(id) without ON DELETE CASCADE; deleting a user fails here [cascade-missing-on-delete]
+-- FIXED: {{^}}CREATE TABLE "mf_ansi" ("user_id" INT, "note" TEXT DEFAULT 'it''s \' "x"', FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE);{{$}}
 -- Dropped by its name, by its InnoDB default name, or with its table: nothing to report.
 CREATE TABLE `mf_gone1` (`user_id` INT, CONSTRAINT `mf_gone1_fk` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`));
 ALTER TABLE `mf_gone1` DROP FOREIGN KEY `mf_gone1_fk`;

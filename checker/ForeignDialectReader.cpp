@@ -268,11 +268,12 @@ private:
     for (auto [B, E] : Elements) {
       if (elementKeyword(T[B])) {
         size_t K = B;
-        if (T[K].is("constraint"))
-          K += T[K + 1 < E ? K + 1 : K].isName() && !T[K + 1].is("primary") &&
-                       !T[K + 1].is("foreign")
-                   ? 2
-                   : 1;
+        if (T[K].is("constraint")) {
+          ++K;
+          if (K < E && T[K].isName() && !T[K].is("primary") && !T[K].is("foreign") &&
+              !T[K].is("unique") && !T[K].is("check"))
+            ++K; // the constraint's name
+        }
         if (at(K, E, "primary") && at(K + 1, E, "key"))
           Tab.PrimaryKey = columnList(K + 2, E);
         continue;

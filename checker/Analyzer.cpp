@@ -1,5 +1,6 @@
 // The analysis driver: tokens, dialect normalization, statements, PL/pgSQL bodies, parsing.
 #include "AnalyzerInternal.h"
+#include "ForeignDialectReader.h"
 #include "PgQuery.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -479,6 +480,8 @@ Analysis analyzeSql(llvm::StringRef Text, const AnalyzerOptions &Opts, Catalog &
   std::string Buffer = Text.str();
   if (llvm::StringRef(Buffer).starts_with("\xEF\xBB\xBF"))
     Buffer.replace(0, 3, "   ");
+  if (isForeignDialect(Opts.SqlDialect))
+    return readForeignDialect(Buffer, Opts.SqlDialect, Cat);
   Driver(std::move(Buffer), Opts, Cat, Out).run();
   return Out; // ForeignKeys stay in definition order: the catalog indexes them
 }

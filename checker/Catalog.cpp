@@ -108,9 +108,22 @@ void Catalog::renameTable(const QualifiedName &From, const std::string &To) {
   bool Existed;
   create(Copy.Name, Existed) = Copy;
   QualifiedName New = Copy.Name;
+  // The rebuild idiom (CREATE TABLE new_x; copy; DROP TABLE x; RENAME new_x TO x): a key of
+  // the dropped x on the same columns and parent is replaced by the renamed table's key.
+  auto Dropped = DroppedByChild.find(key(New));
   for (unsigned Id : aliveByTable(ByChild, From, /*Child=*/true)) {
     ForeignKeys[Id].Child = New;
     ByChild[key(New)].push_back(Id);
+    if (Dropped == DroppedByChild.end())
+      continue;
+    for (unsigned Old : Dropped->second) {
+      CatalogForeignKey &O = ForeignKeys[Old];
+      if (!O.ReplacedBy && O.Columns == ForeignKeys[Id].Columns &&
+          O.Parent == ForeignKeys[Id].Parent) {
+        O.ReplacedBy = Id;
+        break;
+      }
+    }
   }
   for (unsigned Id : aliveByTable(ByParent, From, /*Child=*/false)) {
     ForeignKeys[Id].Parent = New;
@@ -212,6 +225,10 @@ std::string Catalog::defaultName(const QualifiedName &Child,
       return Pass ? Base + "_" + std::to_string(Pass) : Base;
     });
   }
+  case NamingRule::Mysql: // InnoDB: <table>_ibfk_<n>, n from 1
+    return firstFreeName(Child.Schema, Child.Name + "\0ibfk", [&](unsigned Pass) {
+      return Child.Name + "_ibfk_" + std::to_string(Pass + 1);
+    });
   case NamingRule::Postgres:
     break;
   }

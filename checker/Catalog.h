@@ -19,7 +19,7 @@ struct Column {
 };
 
 /// How default constraint names are made (FACTS.md).
-enum class NamingRule { Postgres, Cockroach, CockroachLegacy };
+enum class NamingRule { Postgres, Cockroach, CockroachLegacy, Mysql };
 
 /// One FK constraint as the database holds it.
 struct CatalogForeignKey {

@@ -34,6 +34,8 @@ Finding findingAt(const ForeignKey &FK, const char *CheckId, std::string Message
   F.Begin = FK.Ref.Begin;
   F.End = FK.Ref.End;
   F.Message = std::move(Message);
+  for (const std::string &N : FK.DialectNotes)
+    F.Notes.push_back({F.Begin, F.End, N});
   return F;
 }
 

@@ -270,8 +270,15 @@ std::vector<CheckResult> checkSet(const std::vector<SetMember> &Members, Catalog
         Results[I].Findings.push_back(std::move(Note));
         continue;
       }
-      for (const std::unique_ptr<Check> &C : Checks)
+      for (const std::unique_ptr<Check> &C : Checks) {
+        size_t Before = Results[I].Findings.size();
         C->check(FK, Members[I].Options->Checks, Results[I].Findings);
+        // A fix also makes the edits the dialect needs for it to apply (MySQL: MATCH removed);
+        // a finding without a fix (a human decides) stays without one.
+        for (size_t F = Before; F < Results[I].Findings.size(); ++F)
+          if (!Results[I].Findings[F].Edits.empty())
+            llvm::append_range(Results[I].Findings[F].Edits, FK.DialectEdits);
+      }
     }
     llvm::stable_sort(Results[I].Findings,
                       [](const Finding &A, const Finding &B) { return A.Begin < B.Begin; });

@@ -23,6 +23,7 @@ struct CheckerOptions {
   NamingRule naming() const {
     return Naming ? *Naming
                   : (Analyzer.SqlDialect == Dialect::Cockroach ? NamingRule::Cockroach
+                     : Analyzer.SqlDialect == Dialect::Mysql   ? NamingRule::Mysql
                                                                : NamingRule::Postgres);
   }
 };

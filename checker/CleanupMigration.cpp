@@ -32,30 +32,50 @@ CleanupPlan planCleanup(const std::vector<const CatalogForeignKey *> &FKs, const
   return Plan;
 }
 
-static std::string columnList(const std::vector<std::string> &Cols) {
+/// A name as the dialect quotes it: MySQL always in backquotes (no reserved-word list to get
+/// wrong), PostgreSQL and CockroachDB only where needed.
+static std::string ident(const std::string &Name, Dialect D) {
+  if (D != Dialect::Mysql)
+    return quoteIdent(Name);
+  std::string Out = "`";
+  for (char C : Name)
+    Out += C == '`' ? std::string("``") : std::string(1, C);
+  return Out + "`";
+}
+
+static std::string tableName(const QualifiedName &N, Dialect D) {
+  if (D != Dialect::Mysql)
+    return N.str();
+  return N.Schema.empty() ? ident(N.Name, D) : ident(N.Schema, D) + "." + ident(N.Name, D);
+}
+
+static std::string columnList(const std::vector<std::string> &Cols, Dialect D = Dialect::Postgres) {
   std::string Out;
   for (const std::string &C : Cols)
-    Out += (Out.empty() ? "" : ", ") + quoteIdent(C);
+    Out += (Out.empty() ? "" : ", ") + ident(C, D);
   return Out;
 }
 
-std::string foreignKeyDefinition(const CatalogForeignKey &FK, Action OnDelete) {
-  std::string Out = "FOREIGN KEY (" + columnList(FK.Columns) + ") REFERENCES " + FK.Parent.str();
+std::string foreignKeyDefinition(const CatalogForeignKey &FK, Action OnDelete, Dialect D) {
+  bool Mysql = D == Dialect::Mysql;
+  std::string Out = "FOREIGN KEY (" + columnList(FK.Columns, D) + ") REFERENCES " +
+                    tableName(FK.Parent, D);
   if (!FK.ParentColumns.empty())
-    Out += "(" + columnList(FK.ParentColumns) + ")";
-  if (FK.Match == 'f')
+    Out += (Mysql ? " (" : "(") + columnList(FK.ParentColumns, D) + ")";
+  // MySQL ignores ON DELETE in a clause with MATCH, and has no DEFERRABLE: both are left out.
+  if (FK.Match == 'f' && !Mysql)
     Out += " MATCH FULL";
-  else if (FK.Match == 'p')
+  else if (FK.Match == 'p' && !Mysql)
     Out += " MATCH PARTIAL";
   if (OnDelete != Action::NoAction) {
     Out += std::string(" ON DELETE ") + actionSql(OnDelete);
     if ((OnDelete == Action::SetNull || OnDelete == Action::SetDefault) &&
-        !FK.SetNullColumns.empty() && OnDelete == FK.OnDelete)
+        !FK.SetNullColumns.empty() && OnDelete == FK.OnDelete && !Mysql)
       Out += " (" + columnList(FK.SetNullColumns) + ")";
   }
   if (FK.OnUpdate != Action::NoAction)
     Out += std::string(" ON UPDATE ") + actionSql(FK.OnUpdate);
-  if (FK.Deferrable)
+  if (FK.Deferrable && !Mysql)
     Out += FK.InitiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE";
   return Out;
 }
@@ -68,7 +88,14 @@ static std::string describe(const CatalogForeignKey &FK) {
 }
 
 /// Drop, re-add NOT VALID, validate: the strong lock is only held for the catalog change.
-static void rewrite(std::string &Out, const CatalogForeignKey &FK, Action OnDelete) {
+static void rewrite(std::string &Out, const CatalogForeignKey &FK, Action OnDelete, Dialect D) {
+  if (D == Dialect::Mysql) {
+    // One statement: the key is never missing, and a failed ADD leaves the old key in place.
+    std::string Name = ident(FK.Name, D);
+    Out += "ALTER TABLE " + tableName(FK.Child, D) + " DROP FOREIGN KEY " + Name +
+           ",\n  ADD CONSTRAINT " + Name + " " + foreignKeyDefinition(FK, OnDelete, D) + ";\n";
+    return;
+  }
   std::string Table = FK.Child.str(), Name = quoteIdent(FK.Name);
   Out += "ALTER TABLE " + Table + " DROP CONSTRAINT IF EXISTS " + Name + ";\n";
   Out += "ALTER TABLE " + Table + " ADD CONSTRAINT " + Name + "\n  " +
@@ -85,7 +112,12 @@ static void comment(std::string &Out, const std::string &Text) {
 }
 
 static void transactionNote(std::string &Out, Dialect SqlDialect) {
-  if (SqlDialect == Dialect::Cockroach) {
+  if (SqlDialect == Dialect::Mysql) {
+    comment(Out, "MySQL / MariaDB: every ALTER TABLE commits on its own; each key is dropped and");
+    comment(Out, "re-added in ONE statement, so there is no moment without it, and an ADD that fails");
+    comment(Out, "leaves the old key in place. With foreign_key_checks on, the ALTER copies the table");
+    comment(Out, "(ALGORITHM=COPY) and writes to it wait: run it when the table is quiet.");
+  } else if (SqlDialect == Dialect::Cockroach) {
     comment(Out, "CockroachDB: dropping and re-adding a constraint of the same name inside one");
     comment(Out, "transaction fails (\"duplicate constraint name\", cockroachdb issue 55184), and");
     comment(Out, "schema changes in explicit transactions are not atomic there. Run this file one");
@@ -170,17 +202,25 @@ CleanupText writeCleanupMigration(const CleanupPlan &Plan, const std::string &Fi
     }
   }
   comment(Up, "");
-  comment(Up, "Idempotent: each constraint is dropped IF EXISTS and re-added, so a second run");
-  comment(Up, "ends in the same state without error. Locks: ADD takes SHARE ROW EXCLUSIVE and DROP");
-  comment(Up, "ACCESS EXCLUSIVE on both tables; NOT VALID + VALIDATE keeps the strong lock short,");
-  comment(Up, "and lock_timeout makes a blocked statement fail instead of queueing traffic behind it.");
+  if (SqlDialect == Dialect::Mysql) {
+    comment(Up, "Idempotent: each key is dropped and re-added under its own name, so a second run");
+    comment(Up, "ends in the same state without error. lock_wait_timeout makes a statement that waits");
+    comment(Up, "for a metadata lock fail instead of queueing traffic behind it.");
+  } else {
+    comment(Up, "Idempotent: each constraint is dropped IF EXISTS and re-added, so a second run");
+    comment(Up, "ends in the same state without error. Locks: ADD takes SHARE ROW EXCLUSIVE and DROP");
+    comment(Up, "ACCESS EXCLUSIVE on both tables; NOT VALID + VALIDATE keeps the strong lock short,");
+    comment(Up, "and lock_timeout makes a blocked statement fail instead of queueing traffic behind it.");
+  }
   transactionNote(Up, SqlDialect);
   comment(Up, "");
   comment(Up, "ROLLBACK WARNING: once any row has been deleted under these cascades, " + FileStem +
                   ".down.sql");
   comment(Up, "cannot bring back the rows that went with it. Rolling back after the first delete");
   comment(Up, "restores the old constraints over a changed data set; restore from a backup instead.");
-  Up += "\nSET lock_timeout = '5s';\n";
+  const char *LockTimeout = SqlDialect == Dialect::Mysql ? "\nSET SESSION lock_wait_timeout = 5;\n"
+                                                         : "\nSET lock_timeout = '5s';\n";
+  Up += LockTimeout;
   for (const CleanupItem *I : Fixed) {
     std::string What = describe(I->Original);
     if (I->Path.size() > 2)
@@ -190,7 +230,7 @@ CleanupText writeCleanupMigration(const CleanupPlan &Plan, const std::string &Fi
     if (I->Ownership && I->Ownership->Role != KeyRole::Owner)
       for (const std::string &N : I->Ownership->Notes)
         comment(Up, std::string(roleName(I->Ownership->Role)) + ": " + N);
-    rewrite(Up, I->Original, *I->NewAction);
+    rewrite(Up, I->Original, *I->NewAction, SqlDialect);
   }
 
   std::string &Down = T.Down;
@@ -202,11 +242,11 @@ CleanupText writeCleanupMigration(const CleanupPlan &Plan, const std::string &Fi
   comment(Down, "");
   comment(Down, "ROLLBACK WARNING: if any row was deleted while the cascades were in place, the rows");
   comment(Down, "that went with it are gone; this file does not bring them back (restore a backup).");
-  Down += "\nSET lock_timeout = '5s';\n";
+  Down += LockTimeout;
   for (const CleanupItem *I : Fixed) {
     Down += "\n";
     comment(Down, describe(I->Original));
-    rewrite(Down, I->Original, I->Original.OnDelete);
+    rewrite(Down, I->Original, I->Original.OnDelete, SqlDialect);
   }
   return T;
 }

@@ -37,12 +37,15 @@ struct CleanupText {
 
 /// FileStem is e.g. "060-cascade-cleanup". The up file drops and re-adds each FK with the new
 /// action (NOT VALID, then VALIDATE) under a lock_timeout; the down file restores each original
-/// definition the same way. Both are idempotent.
+/// definition the same way. Both are idempotent. MySQL: one ALTER TABLE ... DROP FOREIGN KEY n,
+/// ADD CONSTRAINT n ... per key.
 CleanupText writeCleanupMigration(const CleanupPlan &Plan, const std::string &FileStem,
                                   Dialect SqlDialect, bool DirectOnly);
 
-/// `FOREIGN KEY (a) REFERENCES t(id) [MATCH FULL] [ON DELETE x] [ON UPDATE y] [DEFERRABLE ...]`
-std::string foreignKeyDefinition(const CatalogForeignKey &FK, Action OnDelete);
+/// `FOREIGN KEY (a) REFERENCES t(id) [MATCH FULL] [ON DELETE x] [ON UPDATE y] [DEFERRABLE ...]`;
+/// for MySQL with backquoted names and without MATCH and DEFERRABLE.
+std::string foreignKeyDefinition(const CatalogForeignKey &FK, Action OnDelete,
+                                 Dialect D = Dialect::Postgres);
 
 } // namespace cascade
 

@@ -11,6 +11,8 @@ std::optional<Dialect> parseDialect(llvm::StringRef Name) {
       .Case("postgresql", Dialect::Postgres)
       .Case("cockroach", Dialect::Cockroach)
       .Case("cockroachdb", Dialect::Cockroach)
+      .Cases("mysql", "mariadb", Dialect::Mysql)
+      .Cases("sqlite", "sqlite3", Dialect::Sqlite)
       .Default(std::nullopt);
 }
 
@@ -19,6 +21,8 @@ const char *dialectName(Dialect D) {
   case Dialect::Auto: return "auto";
   case Dialect::Postgres: return "postgres";
   case Dialect::Cockroach: return "cockroach";
+  case Dialect::Mysql: return "mysql";
+  case Dialect::Sqlite: return "sqlite";
   }
   return "auto";
 }

@@ -11,7 +11,7 @@
 
 namespace cascade {
 
-enum class Dialect { Auto, Postgres, Cockroach };
+enum class Dialect { Auto, Postgres, Cockroach, Mysql, Sqlite };
 std::optional<Dialect> parseDialect(llvm::StringRef Name);
 const char *dialectName(Dialect D);
 

@@ -2,6 +2,7 @@
 #ifndef CASCADE_CHECKER_FOREIGNKEY_H
 #define CASCADE_CHECKER_FOREIGNKEY_H
 
+#include "Finding.h"
 #include "Tokens.h"
 
 #include <optional>
@@ -98,6 +99,12 @@ struct ForeignKey {
   bool BlockedBackIntoRoot = false;  // the path leads back into the root: never CASCADE
   /// Set by the ownership analysis for a key that references a root directly (policy structural).
   std::optional<KeyOwnership> Ownership;
+  /// What the dialect's reader knows about this definition (MySQL's ignored column-level
+  /// REFERENCES): every finding at it carries these as notes.
+  std::vector<std::string> DialectNotes;
+  /// Edits every fix of this definition needs besides its ON DELETE (MySQL: removing a MATCH
+  /// clause, which makes the server ignore the action).
+  std::vector<Edit> DialectEdits;
   /// Set when a later migration replaced this definition with one that does not block.
   std::string FixedBy;
 

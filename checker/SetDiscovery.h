@@ -14,11 +14,12 @@
 
 namespace cascade {
 
-/// The dialects a set can have. The checker parses auto, postgres and cockroach; mysql and
-/// sqlite sets are recognised so that they are set aside with one note instead of parsed.
+/// The dialects a set can have. libpg_query reads auto, postgres and cockroach; mysql and sqlite
+/// sets are read by ForeignDialectReader.
 enum class SetDialect { Auto, Postgres, Cockroach, Mysql, Sqlite };
 std::optional<SetDialect> parseSetDialect(llvm::StringRef Name);
 const char *setDialectName(SetDialect D);
+/// A PostgreSQL-family dialect; a detected mysql or sqlite wins over the configured Dialect.
 inline bool isCheckedDialect(SetDialect D) {
   return D != SetDialect::Mysql && D != SetDialect::Sqlite;
 }

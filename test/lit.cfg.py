@@ -79,5 +79,7 @@ if os.access(sarif_multitool, os.X_OK):
 # Neovim, a real client of cascade-tidy --lsp (test/lsp/neovim.test); tools/bootstrap.sh installs it.
 if shutil.which("nvim"):
     config.available_features.add("neovim")
+if shutil.which("sqlite3"):
+    config.available_features.add("sqlite3")
 if shutil.which("script"):
     config.available_features.add("script")

@@ -60,7 +60,9 @@ public:
     Opts.Checks.ActorColumnPatterns.clear();
     for (StringRef P : Patterns)
       Opts.Checks.ActorColumnPatterns.push_back(P.trim().str());
-    if (auto D = parseDialect(DialectName))
+    // SQL in C/C++ strings is read as PostgreSQL or CockroachDB; the MySQL and SQLite readers
+    // take whole migration files, not fragments.
+    if (auto D = parseDialect(DialectName); D && *D != Dialect::Mysql && *D != Dialect::Sqlite)
       Opts.Analyzer.SqlDialect = *D;
     else
       // Option values come from a .clang-tidy file in the checked tree: escaped, so a value

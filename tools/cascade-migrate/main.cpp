@@ -45,7 +45,7 @@ cl::opt<std::string> Number("number", cl::desc("Migration number (default: the n
                             cl::cat(Category));
 cl::opt<std::string> Name("name", cl::desc("Migration name"), cl::init("cascade-cleanup"),
                           cl::cat(Category));
-cl::opt<std::string> DialectOpt("dialect", cl::desc("cockroach or postgres (default postgres)"),
+cl::opt<std::string> DialectOpt("dialect", cl::desc("cockroach, postgres or mysql (default postgres)"),
                                 cl::init("postgres"), cl::cat(Category));
 cl::opt<std::string> NamingOpt("naming",
                                cl::desc("Default FK names: postgres, cockroach or cockroach-legacy "
@@ -342,7 +342,13 @@ int main(int argc, char **argv) {
       return fail(toString(std::move(E)));
   auto D = parseDialect(DialectOpt);
   if (!D || *D == Dialect::Auto)
-    return fail("invalid --dialect '" + DialectOpt + "': expected cockroach or postgres");
+    return fail("invalid --dialect '" + DialectOpt + "': expected cockroach, postgres or mysql");
+  if (*D == Dialect::Sqlite)
+    return fail("--dialect sqlite: SQLite cannot change a foreign key in place (no ALTER TABLE "
+                "... DROP/ADD CONSTRAINT), so no cleanup migration is written; run cascade-tidy "
+                "--fix on the set, or write a table rebuild (docs/dialects.md)");
+  if (*D == Dialect::Mysql && !Db.empty())
+    return fail("--dialect mysql reads --schema/--migrations files; --db reads PostgreSQL only");
   CheckerOptions Checker;
   Checker.Analyzer.SqlDialect = *D;
   if (!NamingOpt.empty()) {

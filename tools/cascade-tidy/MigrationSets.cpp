@@ -84,32 +84,16 @@ holdUncheckedSets(InputSet &Inputs, std::vector<std::vector<FileSettings>> &Sett
   std::vector<std::string> Notes;
   InputSet Kept;
   std::vector<std::vector<FileSettings>> KeptSettings;
-  std::vector<bool> Unchecked(Inputs.Groups.size(), false);
-  for (size_t G = 0; G < Inputs.Groups.size(); ++G)
-    Unchecked[G] = !Settings[G].empty() &&
-                   !isCheckedDialect(effectiveDialect(Inputs.Sets[G], Settings[G].front(),
-                                                      DialectOnCommandLine)
-                                         .Dialect);
   for (size_t G = 0; G < Inputs.Groups.size(); ++G) {
     const SetInfo &Set = Inputs.Sets[G];
     if (Settings[G].empty())
       continue;
     DialectChoice D = effectiveDialect(Set, Settings[G].front(), DialectOnCommandLine);
-    if (!isCheckedDialect(D.Dialect)) {
-      // A down migration of a set that is not checked either: the set's note covers it.
-      int From = Set.DialectFrom;
-      if (From >= 0 && Unchecked[From])
-        continue;
-      Notes.push_back(escapeControl(Set.Path) + ": note: not checked: " +
-                      "a " + setDialectName(D.Dialect) +
-                      (Set.IsSet ? " migration set" : " file") + " (" + escapeControl(D.Why) +
-                      "); cascade-tidy checks PostgreSQL and CockroachDB only\n");
-      continue;
-    }
     for (FileSettings &S : Settings[G]) {
-      if (Set.DialectOverridden && !DialectOnCommandLine)
+      // A detected (or configured) MySQL or SQLite set is read by its own reader.
+      if ((Set.DialectOverridden || !isCheckedDialect(D.Dialect)) && !DialectOnCommandLine)
         S.Checker.Analyzer.SqlDialect =
-            parseDialect(setDialectName(Set.Dialect)).value_or(Dialect::Auto);
+            parseDialect(setDialectName(D.Dialect)).value_or(Dialect::Auto);
       if (Set.RootTables && !RootsOnCommandLine) {
         S.Checker.Checks.Roots.clear();
         for (const std::string &Spec : *Set.RootTables) {
@@ -139,8 +123,7 @@ void listSets(llvm::raw_ostream &OS, const InputSet &Inputs,
     DialectChoice D = Settings[G].empty()
                           ? DialectChoice{Set.Dialect, Set.DialectReason}
                           : effectiveDialect(Set, Settings[G].front(), DialectOnCommandLine);
-    return std::string(setDialectName(D.Dialect)) + " (" + escapeControl(D.Why) + ")" +
-           (isCheckedDialect(D.Dialect) ? "" : ", not checked");
+    return std::string(setDialectName(D.Dialect)) + " (" + escapeControl(D.Why) + ")";
   };
   bool Any = false;
   for (size_t G = 0; G < Inputs.Sets.size(); ++G) {

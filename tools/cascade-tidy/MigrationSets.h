@@ -24,9 +24,9 @@ struct DialectChoice {
 DialectChoice effectiveDialect(const SetInfo &Set, const FileSettings &First,
                                bool DialectOnCommandLine);
 
-/// Applies each set's MigrationSets Dialect and RootTables (unless the command line gives
-/// them) to its files' settings, and removes the groups of a dialect the checker does not
-/// parse. Returns one note per removed group.
+/// Applies each set's MigrationSets Dialect, detected MySQL/SQLite dialect and RootTables (unless
+/// the command line gives them) to its files' settings. Every dialect is checked now (MySQL and
+/// SQLite by ForeignDialectReader), so no group is held back; the notes are empty.
 llvm::Expected<std::vector<std::string>>
 holdUncheckedSets(InputSet &Inputs, std::vector<std::vector<FileSettings>> &Settings,
                   bool DialectOnCommandLine, bool RootsOnCommandLine);

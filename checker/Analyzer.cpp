@@ -15,6 +15,14 @@
 
 namespace cascade {
 
+bool verifyIncremental() {
+  static const bool On = [] {
+    const char *V = std::getenv("CASCADE_TIDY_VERIFY_INCREMENTAL");
+    return V && *V && std::string(V) != "0";
+  }();
+  return On;
+}
+
 namespace {
 
 /// One statement's libpg_query result, kept by setAnalysisCache. Never moved once made: Tree
@@ -93,15 +101,6 @@ closestRecent(const AnalysisCache &C, const std::string &Key) {
   return Out;
 }
 
-/// CASCADE_TIDY_VERIFY_RETOKENIZE=1 (the language server's tests): every incremental scan is
-/// compared with a whole one, and a difference stops the process.
-bool verifyRetokenize() {
-  static const bool On = [] {
-    const char *V = std::getenv("CASCADE_TIDY_VERIFY_RETOKENIZE");
-    return V && *V && std::string(V) != "0";
-  }();
-  return On;
-}
 
 bool sameTokens(const std::vector<Token> &A, const std::vector<Token> &B) {
   return A.size() == B.size() &&
@@ -259,8 +258,70 @@ public:
     if (!Scanned->Normal.empty())
       Buf = Scanned->Normal;
     Scan = Scanned; // its tokens are the top level's: shared with the cache, not copied
+    if (Resume)
+      resume(*Resume);
     statements(Scanned->Tokens, 0, Scanned->Tokens.size(), /*InBody=*/false);
   }
+
+  /// analyzeSqlResuming's state: the point to go on from (or none), and where to take the next.
+  std::optional<ResumePoint> *Resume = nullptr;
+  size_t TakeAt = 0;
+
+private:
+  size_t SkipBefore = 0; // top-level statements that start before this were analysed already
+  bool Took = false;
+  std::string ScannedText; // Buf before any body was normalized in place
+  size_t ScannerDiagnostics = 0; // Out.Diagnostics that came from the scan, not a statement
+
+  /// Goes on from Point when this text is the same up to it; otherwise forgets it.
+  void resume(std::optional<ResumePoint> &Point) {
+    ScannedText = Buf;
+    ScannerDiagnostics = Out.Diagnostics.size();
+    const std::vector<Token> &T = Scan->Tokens;
+    bool Usable = Point && Point->Offset <= TakeAt && Point->Offset <= Buf.size() &&
+                  Point->Offset <= Point->Scanned.size() &&
+                  (!Scan->Error || Scan->Error->Offset >= Point->Offset) &&
+                  llvm::StringRef(Buf).take_front(Point->Offset) ==
+                      llvm::StringRef(Point->Scanned).take_front(Point->Offset);
+    if (Usable && Point->Offset > 0) {
+      // The point must be where a statement starts: just after a top-level ';'.
+      auto It = std::lower_bound(T.begin(), T.end(), Point->Offset,
+                                 [](const Token &Tok, size_t O) { return Tok.Begin < O; });
+      Usable = It != T.begin() && (It - 1)->isPunct(';') && (It - 1)->End <= Point->Offset;
+    }
+    if (!Usable) {
+      Point.reset();
+      return;
+    }
+    Cat = Point->Cat;
+    llvm::append_range(Out.ForeignKeys, Point->Out.ForeignKeys);
+    llvm::append_range(Out.Diagnostics, Point->Out.Diagnostics);
+    SkipBefore = Point->Offset;
+    Took = Point->Offset >= TakeAt; // the point already sits at the edit's statement
+  }
+
+  /// Before each top-level statement: skips those the point covers, and takes the next point
+  /// before the statement the edit is in.
+  bool skipOrTake(size_t First, size_t Last) {
+    const std::vector<Token> &T = Scan->Tokens;
+    size_t Start = T[First].Begin;
+    if (Start < SkipBefore)
+      return true;
+    if (Resume && !Took && T[Last - 1].End > TakeAt) {
+      Took = true;
+      ResumePoint P;
+      P.Scanned = ScannedText;
+      P.Offset = Start;
+      P.Cat = Cat;
+      P.Out.ForeignKeys = Out.ForeignKeys;
+      P.Out.Diagnostics.assign(Out.Diagnostics.begin() + ScannerDiagnostics,
+                               Out.Diagnostics.end());
+      *Resume = std::move(P);
+    }
+    return false;
+  }
+
+public:
 
   /// The tokens of Buf after dialect normalization (from the cache when it is on).
   std::shared_ptr<const CachedTokens> scan() {
@@ -285,7 +346,7 @@ public:
       if (Near.second) {
         TokenStream Prev{Near.second->Tokens, Near.second->Comments, Near.second->Error};
         Incremental = retokenize(llvm::StringRef(Near.first).drop_front(), Prev, Buf);
-        if (Incremental && verifyRetokenize()) {
+        if (Incremental && verifyIncremental()) {
           TokenStream Whole = tokenize(Buf);
           if (!sameTokens(Whole.Tokens, Incremental->Tokens) ||
               !sameTokens(Whole.Comments, Incremental->Comments) ||
@@ -374,6 +435,8 @@ private:
 
   void statements(const std::vector<Token> &Toks, size_t Begin, size_t End, bool InBody) {
     for (auto [First, Last] : splitStatements(Toks, Begin, End)) {
+      if (!InBody && Resume && skipOrTake(First, Last))
+        continue;
       if (!InBody && bodyStatement(Toks, First, Last))
         continue;
       parse(Toks, First, Last);
@@ -475,15 +538,31 @@ private:
 
 } // namespace
 
-Analysis analyzeSql(llvm::StringRef Text, const AnalyzerOptions &Opts, Catalog &Cat) {
+static Analysis analyze(llvm::StringRef Text, const AnalyzerOptions &Opts, Catalog &Cat,
+                        std::optional<ResumePoint> *Resume, size_t TakeAt) {
   Analysis Out;
   std::string Buffer = Text.str();
   if (llvm::StringRef(Buffer).starts_with("\xEF\xBB\xBF"))
     Buffer.replace(0, 3, "   ");
-  if (isForeignDialect(Opts.SqlDialect))
+  if (isForeignDialect(Opts.SqlDialect)) {
+    if (Resume)
+      Resume->reset();
     return readForeignDialect(Buffer, Opts.SqlDialect, Cat);
-  Driver(std::move(Buffer), Opts, Cat, Out).run();
+  }
+  Driver D(std::move(Buffer), Opts, Cat, Out);
+  D.Resume = Resume;
+  D.TakeAt = TakeAt;
+  D.run();
   return Out; // ForeignKeys stay in definition order: the catalog indexes them
+}
+
+Analysis analyzeSql(llvm::StringRef Text, const AnalyzerOptions &Opts, Catalog &Cat) {
+  return analyze(Text, Opts, Cat, nullptr, 0);
+}
+
+Analysis analyzeSqlResuming(llvm::StringRef Text, const AnalyzerOptions &Opts, Catalog &Cat,
+                            std::optional<ResumePoint> &Resume, size_t TakeAt) {
+  return analyze(Text, Opts, Cat, &Resume, TakeAt);
 }
 
 } // namespace cascade

@@ -37,6 +37,27 @@ Analysis analyzeSql(llvm::StringRef Text, const AnalyzerOptions &Opts, Catalog &
 /// default (a one-shot run would only pay for the copies); thread-safe; bounded.
 void setAnalysisCache(bool On);
 
+/// A point inside a text analysed before, from which analyzeSqlResuming can go on: the
+/// language server's edited file is re-analysed from the statement the edit is in.
+struct ResumePoint {
+  std::string Scanned; // the analysed text (after dialect normalization) of the run that took it
+  size_t Offset = 0;   // the start of a top-level statement: all before it is in Cat and Out
+  Catalog Cat;
+  Analysis Out; // ForeignKeys and the statements' Diagnostics so far (no comments, no scanner error)
+};
+
+/// analyzeSql that, when Resume holds a point whose text before its Offset is this text's, does
+/// not analyse the statements before it again: Cat and the result go on from the point. It takes
+/// a new point before the top-level statement that ends after byte TakeAt (where this text starts
+/// to differ from the last one), and stores it in Resume for the next call. Cat must be what it
+/// was when the point was taken, up to the start of this text.
+Analysis analyzeSqlResuming(llvm::StringRef Text, const AnalyzerOptions &Opts, Catalog &Cat,
+                            std::optional<ResumePoint> &Resume, size_t TakeAt);
+
+/// CASCADE_TIDY_VERIFY_INCREMENTAL=1 (the language server's tests): incremental work (scans,
+/// resumed analyses) is checked against doing it whole, and a difference stops the process.
+bool verifyIncremental();
+
 /// Statements nested deeper than this (as nestingEstimate counts) are not parsed: libpg_query
 /// would overflow its stack. Only their REFERENCES clauses are checked, from tokens.
 inline constexpr unsigned MaxStatementNesting = 10000;

@@ -2,6 +2,7 @@
 #include "Ownership.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <memory>
 #include <set>
@@ -75,6 +76,33 @@ static void noteUnknownParents(std::vector<CheckResult> &Results,
     }
 }
 
+/// CASCADE_TIDY_VERIFY_INCREMENTAL: the resumed analysis of M must equal a whole one.
+static void verifyResumed(const SetMember &M, Catalog Before, const Analysis &Resumed,
+                          const Catalog &After) {
+  Analysis Whole = analyzeSql(M.Sql, M.Options->Analyzer, Before);
+  auto SameFK = [](const ForeignKey &A, const ForeignKey &B) {
+    return A.Ref.Begin == B.Ref.Begin && A.Ref.End == B.Ref.End && A.Name == B.Name &&
+           A.Columns == B.Columns && A.Child == B.Child && A.CatalogId == B.CatalogId &&
+           A.DefinitionBegin == B.DefinitionBegin && A.NotNull == B.NotNull;
+  };
+  auto SameDiag = [](const Finding &A, const Finding &B) {
+    return A.Begin == B.Begin && A.Message == B.Message;
+  };
+  bool Same = Whole.ForeignKeys.size() == Resumed.ForeignKeys.size() &&
+              std::equal(Whole.ForeignKeys.begin(), Whole.ForeignKeys.end(),
+                         Resumed.ForeignKeys.begin(), SameFK) &&
+              Whole.Diagnostics.size() == Resumed.Diagnostics.size() &&
+              std::equal(Whole.Diagnostics.begin(), Whole.Diagnostics.end(),
+                         Resumed.Diagnostics.begin(), SameDiag) &&
+              Before.foreignKeys().size() == After.foreignKeys().size() &&
+              Before.tableNames() == After.tableNames();
+  if (!Same) {
+    llvm::errs() << "cascade-tidy: internal error: the resumed analysis of " << M.Name
+                 << " differs from the whole one\n";
+    std::abort();
+  }
+}
+
 /// Replays Members into Cat, from the cache's snapshot when the members before it are those
 /// of the last run; takes a new snapshot before the first member that changed.
 static std::vector<Analysis> replayCached(const std::vector<SetMember> &Members, Catalog &Cat,
@@ -98,13 +126,38 @@ static std::vector<Analysis> replayCached(const std::vector<SetMember> &Members,
     Start = Cache.SnapshotAt;
   }
   for (size_t I = Start; I < Members.size(); ++I) {
-    if (I == Same && I != Start) { // the edited member: the next run starts here
+    if (I == Same && (!Cache.Snapshot || Cache.SnapshotAt != I)) {
+      // The edited member: the next run starts here.
       Cache.Snapshot = Cat;
       Cache.Analyses = Out;
       Cache.SnapshotAt = I;
+      Cache.Resume.reset();
     }
     Cat.setCurrentFile(static_cast<int>(I));
-    Out.push_back(analyzeSql(Members[I].Sql, Members[I].Options->Analyzer, Cat));
+    if (I != Same || I != Cache.SnapshotAt || !Cache.Snapshot) {
+      Out.push_back(analyzeSql(Members[I].Sql, Members[I].Options->Analyzer, Cat));
+      continue;
+    }
+    // The edited member itself: from the statement the edit is in, where the last run of the
+    // same text up to there left off.
+    size_t TakeAt = 0;
+    if (I < Cache.Keys.size()) {
+      llvm::StringRef Old = Cache.Keys[I], New = Keys[I];
+      size_t Header = Keys[I].size() - Members[I].Sql.size();
+      if (Old.take_front(Header) == New.take_front(Header)) {
+        Old = Old.drop_front(Header);
+        New = New.drop_front(Header);
+        while (TakeAt < Old.size() && TakeAt < New.size() && Old[TakeAt] == New[TakeAt])
+          ++TakeAt;
+      }
+    }
+    std::optional<Catalog> Before;
+    if (verifyIncremental())
+      Before = Cat;
+    Out.push_back(analyzeSqlResuming(Members[I].Sql, Members[I].Options->Analyzer, Cat,
+                                     Cache.Resume, TakeAt));
+    if (Before)
+      verifyResumed(Members[I], *Before, Out.back(), Cat);
   }
   Cache.Keys = std::move(Keys);
   return Out;

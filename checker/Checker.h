@@ -62,6 +62,8 @@ struct SetReplayCache {
   size_t SnapshotAt = 0;         // members [0, SnapshotAt) are replayed into Snapshot
   std::optional<Catalog> Snapshot;
   std::vector<Analysis> Analyses; // theirs
+  /// Inside member SnapshotAt (the file being edited): where its analysis can go on from.
+  std::optional<ResumePoint> Resume;
   /// The ownership and delete-path analysis of the last run, and what it was computed from
   /// (the standing keys, their NOT NULL columns, primary keys and the options): an edit that
   /// leaves the keys alone does not compute it again.

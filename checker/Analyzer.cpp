@@ -7,6 +7,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/thread.h"
+#include "llvm/Support/xxhash.h"
 
 #include <cstdlib>
 #include <memory>
@@ -37,10 +38,22 @@ struct CachedParse {
 
 /// A text's tokens after dialect normalization.
 struct CachedTokens {
+  std::string Source; // the text scanned (the cache's key is its hash)
   std::vector<Token> Comments, Tokens;
   std::optional<SyntaxError> Error;
   std::string Normal; // empty when the dialect changed nothing
 };
+
+/// The cache key of a text: dialect, length and a 64-bit hash (the text itself is compared on
+/// a hit), so that a lookup copies nothing.
+std::string textKey(Dialect D, llvm::StringRef Text) {
+  uint64_t H = llvm::xxh3_64bits(llvm::arrayRefFromStringRef(Text));
+  uint64_t N = Text.size();
+  std::string K(1, static_cast<char>(D));
+  K.append(reinterpret_cast<const char *>(&H), sizeof H);
+  K.append(reinterpret_cast<const char *>(&N), sizeof N);
+  return K;
+}
 
 /// Two generations of entries: a lookup promotes an entry to the current one, and when the
 /// current one is full the older is dropped, so what the last edits used stays.
@@ -74,33 +87,33 @@ struct AnalysisCache {
   bool On = false;
   GenerationCache<CachedParse> Parses;
   GenerationCache<CachedTokens> Texts;
-  /// The texts scanned last (key as in Texts), newest first: an edited file's new text is
-  /// scanned from its old one's tokens (retokenize).
-  std::vector<std::pair<std::string, std::shared_ptr<const CachedTokens>>> Recent;
+  /// The texts scanned last, newest first: an edited file's new text is scanned from its old
+  /// one's tokens (retokenize).
+  std::vector<std::pair<Dialect, std::shared_ptr<const CachedTokens>>> Recent;
 };
 
-/// The recent text that shares the most with Key (prefix plus suffix), when that is at least
-/// half of it.
-std::pair<std::string, std::shared_ptr<const CachedTokens>>
-closestRecent(const AnalysisCache &C, const std::string &Key) {
-  size_t Best = Key.size() / 2;
-  std::pair<std::string, std::shared_ptr<const CachedTokens>> Out;
-  for (const auto &[Text, Tokens] : C.Recent) {
-    if (Text.empty() || Text[0] != Key[0] || Tokens->Error || !Tokens->Normal.empty())
+/// The recent text of dialect D that shares the most with Text (prefix plus suffix), when
+/// that is at least half of it.
+std::shared_ptr<const CachedTokens> closestRecent(const AnalysisCache &C, Dialect D,
+                                                  llvm::StringRef Text) {
+  size_t Best = Text.size() / 2;
+  std::shared_ptr<const CachedTokens> Out;
+  for (const auto &[RecentDialect, Tokens] : C.Recent) {
+    const std::string &Old = Tokens->Source;
+    if (RecentDialect != D || Tokens->Error || !Tokens->Normal.empty())
       continue;
-    size_t Min = std::min(Text.size(), Key.size()), Same = 0, Tail = 0;
-    while (Same < Min && Text[Same] == Key[Same])
+    size_t Min = std::min(Old.size(), Text.size()), Same = 0, Tail = 0;
+    while (Same < Min && Old[Same] == Text[Same])
       ++Same;
-    while (Tail < Min - Same && Text[Text.size() - 1 - Tail] == Key[Key.size() - 1 - Tail])
+    while (Tail < Min - Same && Old[Old.size() - 1 - Tail] == Text[Text.size() - 1 - Tail])
       ++Tail;
     if (Same + Tail > Best) {
       Best = Same + Tail;
-      Out = {Text, Tokens};
+      Out = Tokens;
     }
   }
   return Out;
 }
-
 
 bool sameTokens(const std::vector<Token> &A, const std::vector<Token> &B) {
   return A.size() == B.size() &&
@@ -265,6 +278,7 @@ public:
 
   /// analyzeSqlResuming's state: the point to go on from (or none), and where to take the next.
   std::optional<ResumePoint> *Resume = nullptr;
+  const Catalog *Start = nullptr; // the catalog before this text, when Resume is set
   size_t TakeAt = 0;
 
 private:
@@ -289,11 +303,15 @@ private:
                                  [](const Token &Tok, size_t O) { return Tok.Begin < O; });
       Usable = It != T.begin() && (It - 1)->isPunct(';') && (It - 1)->End <= Point->Offset;
     }
+    int File = Cat.currentFile();
     if (!Usable) {
       Point.reset();
+      Cat = *Start;
+      Cat.setCurrentFile(File);
       return;
     }
     Cat = Point->Cat;
+    Cat.setCurrentFile(File);
     llvm::append_range(Out.ForeignKeys, Point->Out.ForeignKeys);
     llvm::append_range(Out.Diagnostics, Point->Out.Diagnostics);
     SkipBefore = Point->Offset;
@@ -330,22 +348,21 @@ public:
     {
       std::lock_guard<std::mutex> G(C.Lock);
       if (C.On) {
-        Key = std::string(1, static_cast<char>(Opts.SqlDialect)) + Buf;
-        if (auto Hit = C.Texts.find(Key))
+        Key = textKey(Opts.SqlDialect, Buf);
+        if (auto Hit = C.Texts.find(Key); Hit && Hit->Source == Buf)
           return Hit;
       }
     }
     auto Made = std::make_shared<CachedTokens>();
     std::optional<TokenStream> Incremental;
     if (!Key.empty()) {
-      std::pair<std::string, std::shared_ptr<const CachedTokens>> Near;
+      std::shared_ptr<const CachedTokens> Near;
       {
         std::lock_guard<std::mutex> G(C.Lock);
-        Near = closestRecent(C, Key);
+        Near = closestRecent(C, Opts.SqlDialect, Buf);
       }
-      if (Near.second) {
-        TokenStream Prev{Near.second->Tokens, Near.second->Comments, Near.second->Error};
-        Incremental = retokenize(llvm::StringRef(Near.first).drop_front(), Prev, Buf);
+      if (Near) {
+        Incremental = retokenize(Near->Source, Near->Tokens, Near->Comments, Buf);
         if (Incremental && verifyIncremental()) {
           TokenStream Whole = tokenize(Buf);
           if (!sameTokens(Whole.Tokens, Incremental->Tokens) ||
@@ -369,8 +386,9 @@ public:
     }
     if (!Key.empty()) {
       std::lock_guard<std::mutex> G(C.Lock);
+      Made->Source = Buf;
       C.Texts.insert(Key, Made);
-      C.Recent.insert(C.Recent.begin(), {std::move(Key), Made});
+      C.Recent.insert(C.Recent.begin(), {Opts.SqlDialect, Made});
       if (C.Recent.size() > 8)
         C.Recent.pop_back();
     }
@@ -539,30 +557,37 @@ private:
 } // namespace
 
 static Analysis analyze(llvm::StringRef Text, const AnalyzerOptions &Opts, Catalog &Cat,
-                        std::optional<ResumePoint> *Resume, size_t TakeAt) {
+                        std::optional<ResumePoint> *Resume, const Catalog *Start,
+                        size_t TakeAt) {
   Analysis Out;
   std::string Buffer = Text.str();
   if (llvm::StringRef(Buffer).starts_with("\xEF\xBB\xBF"))
     Buffer.replace(0, 3, "   ");
   if (isForeignDialect(Opts.SqlDialect)) {
-    if (Resume)
+    if (Resume) {
       Resume->reset();
+      int File = Cat.currentFile();
+      Cat = *Start;
+      Cat.setCurrentFile(File);
+    }
     return readForeignDialect(Buffer, Opts.SqlDialect, Cat);
   }
   Driver D(std::move(Buffer), Opts, Cat, Out);
   D.Resume = Resume;
+  D.Start = Start;
   D.TakeAt = TakeAt;
   D.run();
   return Out; // ForeignKeys stay in definition order: the catalog indexes them
 }
 
 Analysis analyzeSql(llvm::StringRef Text, const AnalyzerOptions &Opts, Catalog &Cat) {
-  return analyze(Text, Opts, Cat, nullptr, 0);
+  return analyze(Text, Opts, Cat, nullptr, nullptr, 0);
 }
 
 Analysis analyzeSqlResuming(llvm::StringRef Text, const AnalyzerOptions &Opts, Catalog &Cat,
-                            std::optional<ResumePoint> &Resume, size_t TakeAt) {
-  return analyze(Text, Opts, Cat, &Resume, TakeAt);
+                            const Catalog &Start, std::optional<ResumePoint> &Resume,
+                            size_t TakeAt) {
+  return analyze(Text, Opts, Cat, &Resume, &Start, TakeAt);
 }
 
 } // namespace cascade

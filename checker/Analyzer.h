@@ -49,10 +49,12 @@ struct ResumePoint {
 /// analyzeSql that, when Resume holds a point whose text before its Offset is this text's, does
 /// not analyse the statements before it again: Cat and the result go on from the point. It takes
 /// a new point before the top-level statement that ends after byte TakeAt (where this text starts
-/// to differ from the last one), and stores it in Resume for the next call. Cat must be what it
-/// was when the point was taken, up to the start of this text.
+/// to differ from the last one), and stores it in Resume for the next call. Start is the catalog
+/// before this text, the same as when the point was taken; Cat is overwritten (from the point,
+/// or from Start when the point cannot be used), so that a resumed run copies one catalog only.
 Analysis analyzeSqlResuming(llvm::StringRef Text, const AnalyzerOptions &Opts, Catalog &Cat,
-                            std::optional<ResumePoint> &Resume, size_t TakeAt);
+                            const Catalog &Start, std::optional<ResumePoint> &Resume,
+                            size_t TakeAt);
 
 /// CASCADE_TIDY_VERIFY_INCREMENTAL=1 (the language server's tests): incremental work (scans,
 /// resumed analyses) is checked against doing it whole, and a difference stops the process.

@@ -90,6 +90,7 @@ public:
 
   /// The file being replayed; FKs added are attributed to it.
   void setCurrentFile(int File) { CurrentFile = File; }
+  int currentFile() const { return CurrentFile; }
   /// "" and "public" are the same schema.
   static QualifiedName canonical(const QualifiedName &Name);
 

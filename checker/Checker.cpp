@@ -121,7 +121,9 @@ static std::vector<Analysis> replayCached(const std::vector<SetMember> &Members,
   std::vector<Analysis> Out;
   size_t Start = 0;
   if (Cache.Snapshot && Cache.SnapshotAt <= Same) {
-    Cat = *Cache.Snapshot;
+    // The edited member starts from its resume point's catalog: no copy of the snapshot's.
+    if (Cache.SnapshotAt != Same)
+      Cat = *Cache.Snapshot;
     Out = Cache.Analyses;
     Start = Cache.SnapshotAt;
   }
@@ -151,13 +153,13 @@ static std::vector<Analysis> replayCached(const std::vector<SetMember> &Members,
           ++TakeAt;
       }
     }
-    std::optional<Catalog> Before;
-    if (verifyIncremental())
-      Before = Cat;
     Out.push_back(analyzeSqlResuming(Members[I].Sql, Members[I].Options->Analyzer, Cat,
-                                     Cache.Resume, TakeAt));
-    if (Before)
-      verifyResumed(Members[I], *Before, Out.back(), Cat);
+                                     *Cache.Snapshot, Cache.Resume, TakeAt));
+    if (verifyIncremental()) {
+      Catalog Before = *Cache.Snapshot;
+      Before.setCurrentFile(static_cast<int>(I));
+      verifyResumed(Members[I], Before, Out.back(), Cat);
+    }
   }
   Cache.Keys = std::move(Keys);
   return Out;

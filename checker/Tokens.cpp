@@ -193,10 +193,8 @@ TokenStream tokenize(llvm::StringRef Text, size_t Base) {
   }
 }
 
-std::optional<TokenStream> retokenize(llvm::StringRef Old, const TokenStream &Prev,
-                                      llvm::StringRef New) {
-  if (Prev.Error)
-    return std::nullopt;
+std::optional<TokenStream> retokenize(llvm::StringRef Old, const std::vector<Token> &T,
+                                      const std::vector<Token> &Comments, llvm::StringRef New) {
   size_t Min = std::min(Old.size(), New.size());
   size_t Same = 0; // common prefix
   while (Same < Min && Old[Same] == New[Same])
@@ -204,7 +202,6 @@ std::optional<TokenStream> retokenize(llvm::StringRef Old, const TokenStream &Pr
   size_t Tail = 0; // common suffix, not overlapping the prefix
   while (Tail < Min - Same && Old[Old.size() - 1 - Tail] == New[New.size() - 1 - Tail])
     ++Tail;
-  const std::vector<Token> &T = Prev.Tokens;
   auto Semicolon = [](const Token &Tok) { return Tok.isPunct(';'); };
   // Restart after the last `;` inside the common prefix: the scanner is between statements
   // there, in its initial state (a `;` joins no neighbouring character into one token).
@@ -245,7 +242,7 @@ std::optional<TokenStream> retokenize(llvm::StringRef Old, const TokenStream &Pr
   };
   Out.Tokens.reserve(T.size() + Window.Tokens.size());
   Splice(T, std::move(Window.Tokens), Out.Tokens);
-  Splice(Prev.Comments, std::move(Window.Comments), Out.Comments);
+  Splice(Comments, std::move(Window.Comments), Out.Comments);
   Out.Error = Window.Error;
   return Out;
 }

@@ -43,13 +43,13 @@ inline constexpr unsigned MaxCommentNesting = 1000;
 /// Scans Text (which lives at absolute offset Base of the analysed buffer).
 TokenStream tokenize(llvm::StringRef Text, size_t Base = 0);
 
-/// The tokens of New from Prev, the tokens of Old, when the two texts differ in one region
-/// (an editor's change): only the statements that region touches are scanned again, from the
-/// `;` before it up to the first `;` after it that the new scan also ends on. nullopt when the
-/// change cannot be confined that way (Prev had a scanner error, the new scan runs past the
-/// next `;`: an opened quote or comment); then scan New whole.
-std::optional<TokenStream> retokenize(llvm::StringRef Old, const TokenStream &Prev,
-                                      llvm::StringRef New);
+/// The tokens of New from those of Old (a scan without error), when the two texts differ in one
+/// region (an editor's change): only the statements that region touches are scanned again, from
+/// the `;` before it up to the first `;` after it that the new scan also ends on. nullopt when
+/// the change cannot be confined that way (the new scan runs past that `;`: an opened quote or
+/// comment); then scan New whole.
+std::optional<TokenStream> retokenize(llvm::StringRef Old, const std::vector<Token> &Tokens,
+                                      const std::vector<Token> &Comments, llvm::StringRef New);
 
 /// 1-based character position (PgQueryError::cursorpos) -> 0-based byte offset in Text.
 size_t cursorPosToByte(llvm::StringRef Text, int CursorPos);

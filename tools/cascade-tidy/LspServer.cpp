@@ -745,13 +745,23 @@ void Server::lintSql(Document &D) {
           Disk.erase(Paths[I]);
           continue;
         }
+        if (validateText(*Text)) { // the set's reader reports it
+          Disk.erase(Paths[I]);
+          continue;
+        }
         Cached = {St.getLastModificationTime(), St.getSize(), std::move(*Text)};
       }
-      if (!Cached.Text.empty())
+      if (!Cached.Text.empty()) {
         Buffers[Paths[I]] = Cached.Text;
+        View.Validated.insert(Paths[I]);
+      }
       continue;
     }
     Buffers[Paths[I]] = Open->second.Text;
+    // Text from a JSON string is valid UTF-8 (llvm::json holds no other): only a NUL byte can
+    // make it unreadable, and the set's reader reports that.
+    if (Open->second.Text.find('\0') == std::string::npos)
+      View.Validated.insert(Paths[I]);
     View.Reported.insert(Paths[I]);
     OpenMembers[I] = &Open->second;
   }

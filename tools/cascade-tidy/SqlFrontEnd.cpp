@@ -29,7 +29,8 @@ std::string describeReadError(llvm::Error E) {
 
 /// Reads (unless Buffer holds the text) and validates one file; false when it cannot take part
 /// in the analysis.
-static bool readSqlFile(FileReport &R, uint64_t MaxBytes, const std::string *Buffer) {
+static bool readSqlFile(FileReport &R, uint64_t MaxBytes, const std::string *Buffer,
+                        bool Validated) {
   if (Buffer) {
     R.Text = *Buffer;
   } else {
@@ -47,6 +48,8 @@ static bool readSqlFile(FileReport &R, uint64_t MaxBytes, const std::string *Buf
     R.Findings.push_back(std::move(F));
     return false;
   }
+  if (Validated)
+    return true;
   if (auto Bad = validateText(R.Text)) {
     R.Undecodable = true;
     R.Findings.push_back(std::move(*Bad));
@@ -110,7 +113,8 @@ std::vector<FileReport> checkSqlGroup(const std::vector<std::string> &Paths,
     if (Editor)
       if (auto It = Editor->Buffers.find(Paths[I]); It != Editor->Buffers.end())
         Buffer = &It->second;
-    if (!readSqlFile(R, Settings[I].MaxInputBytes, Buffer))
+    if (!readSqlFile(R, Settings[I].MaxInputBytes, Buffer,
+                     Buffer && Editor->Validated.count(Paths[I])))
       continue;
     std::string Text = R.Text;
     if (!Settings[I].IncludeDown)

@@ -66,6 +66,8 @@ struct EditorView {
   std::map<std::string, std::string> Buffers;
   /// The paths whose findings are wanted (the open files); the others are only replayed.
   std::set<std::string> Reported;
+  /// The paths whose Buffers text is known to be valid UTF-8 without NUL (checked when read).
+  std::set<std::string> Validated;
   SetReplayCache *Cache = nullptr; // see checkSet
 };
 

@@ -283,6 +283,7 @@ public:
 
 private:
   size_t SkipBefore = 0; // top-level statements that start before this were analysed already
+  bool Resumed = false;   // the run goes on from a point (at SkipBefore)
   bool Took = false;
   std::string ScannedText; // Buf before any body was normalized in place
   size_t ScannerDiagnostics = 0; // Out.Diagnostics that came from the scan, not a statement
@@ -315,6 +316,7 @@ private:
     llvm::append_range(Out.ForeignKeys, Point->Out.ForeignKeys);
     llvm::append_range(Out.Diagnostics, Point->Out.Diagnostics);
     SkipBefore = Point->Offset;
+    Resumed = true;
     Took = Point->Offset >= TakeAt; // the point already sits at the edit's statement
   }
 
@@ -327,6 +329,8 @@ private:
       return true;
     if (Resume && !Took && T[Last - 1].End > TakeAt) {
       Took = true;
+      if (Resumed && Start == SkipBefore)
+        return false; // the point resumed from sits before this statement already
       ResumePoint P;
       P.Scanned = ScannedText;
       P.Offset = Start;

@@ -3,6 +3,8 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/xxhash.h"
 
 #include <memory>
 #include <set>
@@ -111,9 +113,11 @@ static std::vector<Analysis> replayCached(const std::vector<SetMember> &Members,
   Keys.reserve(Members.size());
   for (const SetMember &M : Members) {
     const AnalyzerOptions &A = M.Options->Analyzer;
+    // The text by hash: keys are compared on every edit, and the texts are the whole set.
+    uint64_t H = llvm::xxh3_64bits(llvm::arrayRefFromStringRef(M.Sql));
     Keys.push_back(M.Name + '\0' + static_cast<char>(A.SqlDialect) +
                    static_cast<char>(A.Fragments) + static_cast<char>(M.Options->naming()) +
-                   '\0' + M.Sql);
+                   '\0' + std::to_string(H) + '\0' + std::to_string(M.Sql.size()));
   }
   size_t Same = 0; // members equal to the last run's
   while (Same < Keys.size() && Same < Cache.Keys.size() && Keys[Same] == Cache.Keys[Same])
@@ -143,15 +147,12 @@ static std::vector<Analysis> replayCached(const std::vector<SetMember> &Members,
     // The edited member itself: from the statement the edit is in, where the last run of the
     // same text up to there left off.
     size_t TakeAt = 0;
-    if (I < Cache.Keys.size()) {
-      llvm::StringRef Old = Cache.Keys[I], New = Keys[I];
-      size_t Header = Keys[I].size() - Members[I].Sql.size();
-      if (Old.take_front(Header) == New.take_front(Header)) {
-        Old = Old.drop_front(Header);
-        New = New.drop_front(Header);
-        while (TakeAt < Old.size() && TakeAt < New.size() && Old[TakeAt] == New[TakeAt])
-          ++TakeAt;
-      }
+    if (I < Cache.Texts.size() && I < Cache.Keys.size() &&
+        llvm::StringRef(Cache.Keys[I]).rsplit('\0').first.rsplit('\0').first ==
+            llvm::StringRef(Keys[I]).rsplit('\0').first.rsplit('\0').first) {
+      llvm::StringRef Old = Cache.Texts[I], New = Members[I].Sql;
+      while (TakeAt < Old.size() && TakeAt < New.size() && Old[TakeAt] == New[TakeAt])
+        ++TakeAt;
     }
     Out.push_back(analyzeSqlResuming(Members[I].Sql, Members[I].Options->Analyzer, Cat,
                                      *Cache.Snapshot, Cache.Resume, TakeAt));
@@ -161,6 +162,10 @@ static std::vector<Analysis> replayCached(const std::vector<SetMember> &Members,
       verifyResumed(Members[I], Before, Out.back(), Cat);
     }
   }
+  Cache.Texts.resize(Members.size());
+  for (size_t I = 0; I < Members.size(); ++I)
+    if (I >= Cache.Keys.size() || Cache.Keys[I] != Keys[I])
+      Cache.Texts[I] = Members[I].Sql;
   Cache.Keys = std::move(Keys);
   return Out;
 }

@@ -58,7 +58,8 @@ struct SetMember {
 /// after each edit): the catalog and analyses after the members that precede the first one a
 /// run found changed, so the next run replays only from there.
 struct SetReplayCache {
-  std::vector<std::string> Keys; // each member's name, analyzer options and text, last run
+  std::vector<std::string> Keys;  // each member's name, analyzer options and text hash, last run
+  std::vector<std::string> Texts; // each member's text, last run (where an edit starts)
   size_t SnapshotAt = 0;         // members [0, SnapshotAt) are replayed into Snapshot
   std::optional<Catalog> Snapshot;
   std::vector<Analysis> Analyses; // theirs

@@ -83,6 +83,7 @@ struct DiskText {
   llvm::sys::TimePoint<> Modified;
   uint64_t Size = 0;
   std::string Text;
+  std::chrono::steady_clock::time_point Checked; // when Modified and Size were last looked at
 };
 
 class Server {
@@ -101,7 +102,7 @@ private:
   std::vector<std::string> Roots; // workspace folders, absolute
   std::map<std::string, Document> Docs; // by absolute path
   std::map<std::string, Discovered> Discovery; // by root
-  std::map<std::string, DiskText> Disk;        // by path as the set names it
+  std::map<std::string, DiskText> Disk;        // by absolute path
   std::map<std::string, SetReplayCache> LoneReplay; // files checked on their own
   bool Initialized = false, ShutDown = false, WatchRegistration = false;
   unsigned NextRequest = 1;
@@ -435,6 +436,7 @@ void Server::didChangeWatchedFiles(const json::Object &Params) {
       continue;
     std::string Abs = absolutePath(*P);
     Changed.insert(Abs);
+    Disk.erase(Abs); // read it again, whatever its time stamp says
     if (isConfigFile(Abs))
       Config = true;
     else if (path::filename(Abs) == "compile_commands.json")
@@ -572,6 +574,7 @@ void Server::didClose(const json::Object &Params) {
   std::string Path = Doc->Path, Uri = Doc->Uri;
   bool Cxx = Doc->Cxx;
   Docs.erase(Path);
+  Disk.erase(Path); // the editor may have written it: read it again
   notify("textDocument/publishDiagnostics",
          json::Object{{"uri", Uri}, {"diagnostics", json::Array{}}});
   if (Cxx)
@@ -724,40 +727,50 @@ void Server::lintSql(Document &D) {
   }
   EditorView View;
   View.Cache = Replay;
-  std::map<std::string, std::string> &Buffers = View.Buffers;
+  std::map<std::string, const std::string *> &Buffers = View.Buffers;
   std::vector<Document *> OpenMembers(Paths.size(), nullptr);
   for (size_t I = 0; I < Paths.size(); ++I) {
-    auto Open = Docs.find(absolutePath(Paths[I]));
+    std::string Abs = absolutePath(Paths[I]);
+    auto Open = Docs.find(Abs);
     if (Open == Docs.end() || Open->second.Cxx) {
-      // The rest of the set from disk: read again only when the file changed.
+      // The rest of the set from disk: read again only when the file changed, which is looked
+      // at (a stat) at most once a second: a burst of keystrokes costs no system calls.
+      auto Now = std::chrono::steady_clock::now();
+      DiskText *Known = nullptr;
+      if (auto It = Disk.find(Abs); It != Disk.end() && !It->second.Text.empty() &&
+                                         Now - It->second.Checked < std::chrono::seconds(1))
+        Known = &It->second;
       llvm::sys::fs::file_status St;
-      if (llvm::sys::fs::status(Paths[I], St) || St.type() != llvm::sys::fs::file_type::regular_file ||
-          St.getSize() > Settings[I].MaxInputBytes) {
-        Disk.erase(Paths[I]); // the set's reader reports it
+      if (!Known && (llvm::sys::fs::status(Paths[I], St) ||
+                     St.type() != llvm::sys::fs::file_type::regular_file ||
+                     St.getSize() > Settings[I].MaxInputBytes)) {
+        Disk.erase(Abs); // the set's reader reports it
         continue;
       }
-      DiskText &Cached = Disk[Paths[I]];
-      if (Cached.Text.empty() || Cached.Size != St.getSize() ||
-          Cached.Modified != St.getLastModificationTime()) {
+      DiskText &Cached = Known ? *Known : Disk[Abs];
+      if (!Known && (Cached.Text.empty() || Cached.Size != St.getSize() ||
+                     Cached.Modified != St.getLastModificationTime())) {
         auto Text = readRegularFile(Paths[I], Settings[I].MaxInputBytes);
         if (!Text) {
           llvm::consumeError(Text.takeError());
-          Disk.erase(Paths[I]);
+          Disk.erase(Abs);
           continue;
         }
         if (validateText(*Text)) { // the set's reader reports it
-          Disk.erase(Paths[I]);
+          Disk.erase(Abs);
           continue;
         }
-        Cached = {St.getLastModificationTime(), St.getSize(), std::move(*Text)};
+        Cached = {St.getLastModificationTime(), St.getSize(), std::move(*Text), Now};
       }
+      if (!Known)
+        Cached.Checked = Now;
       if (!Cached.Text.empty()) {
-        Buffers[Paths[I]] = Cached.Text;
+        Buffers[Paths[I]] = &Cached.Text;
         View.Validated.insert(Paths[I]);
       }
       continue;
     }
-    Buffers[Paths[I]] = Open->second.Text;
+    Buffers[Paths[I]] = &Open->second.Text;
     // Text from a JSON string is valid UTF-8 (llvm::json holds no other): only a NUL byte can
     // make it unreadable, and the set's reader reports that.
     if (Open->second.Text.find('\0') == std::string::npos)

@@ -112,15 +112,16 @@ std::vector<FileReport> checkSqlGroup(const std::vector<std::string> &Paths,
     const std::string *Buffer = nullptr;
     if (Editor)
       if (auto It = Editor->Buffers.find(Paths[I]); It != Editor->Buffers.end())
-        Buffer = &It->second;
+        Buffer = It->second;
     if (!readSqlFile(R, Settings[I].MaxInputBytes, Buffer,
                      Buffer && Editor->Validated.count(Paths[I])))
       continue;
-    std::string Text = R.Text;
+    bool Report = !Editor || Editor->Reported.count(Paths[I]);
+    // A file only replayed needs no text of its own in its report.
+    std::string Text = Report ? R.Text : std::move(R.Text);
     if (!Settings[I].IncludeDown)
       blankDownSections(Text);
-    Members.push_back({migrationName(R.Path), std::move(Text), &Settings[I].Checker,
-                       !Editor || Editor->Reported.count(Paths[I])});
+    Members.push_back({migrationName(R.Path), std::move(Text), &Settings[I].Checker, Report});
     MemberOf.push_back(I);
   }
   std::vector<CheckResult> Results = checkSet(Members, nullptr, Editor ? Editor->Cache : nullptr);

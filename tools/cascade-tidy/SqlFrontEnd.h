@@ -62,8 +62,8 @@ std::string describeReadError(llvm::Error E);
 /// What a language server adds to the check of a set.
 struct EditorView {
   /// Path (as in Paths) -> the text to check instead of the file's: an editor's unsaved buffer,
-  /// or the file as read before.
-  std::map<std::string, std::string> Buffers;
+  /// or the file as read before. Not owned: it must outlive the call.
+  std::map<std::string, const std::string *> Buffers;
   /// The paths whose findings are wanted (the open files); the others are only replayed.
   std::set<std::string> Reported;
   /// The paths whose Buffers text is known to be valid UTF-8 without NUL (checked when read).

@@ -170,10 +170,30 @@ static std::vector<Analysis> replayCached(const std::vector<SetMember> &Members,
   return Out;
 }
 
+/// CASCADE_TIDY_VERIFY_INCREMENTAL: a reused ownership analysis must equal a new one.
+static bool sameOwnership(const OwnershipAnalysis &A, const OwnershipAnalysis &B) {
+  if (A.Direct.size() != B.Direct.size() || A.Closures.size() != B.Closures.size())
+    return false;
+  for (auto I = A.Direct.begin(), J = B.Direct.begin(); I != A.Direct.end(); ++I, ++J)
+    if (I->first != J->first || I->second.Role != J->second.Role ||
+        I->second.Fix != J->second.Fix || I->second.Notes != J->second.Notes)
+      return false;
+  for (size_t C = 0; C < A.Closures.size(); ++C) {
+    const DeleteClosure &X = A.Closures[C], &Y = B.Closures[C];
+    if (!(X.RootName == Y.RootName) || X.Tables.size() != Y.Tables.size() ||
+        X.Blocking.size() != Y.Blocking.size() || X.Edges != Y.Edges)
+      return false;
+    for (size_t K = 0; K < X.Blocking.size(); ++K)
+      if (X.Blocking[K].Index != Y.Blocking[K].Index || X.Blocking[K].Fix != Y.Blocking[K].Fix)
+        return false;
+  }
+  return true;
+}
+
 /// Everything analyzeOwnership reads, as one string: equal strings, equal analyses.
 static std::string ownershipKey(const std::vector<const CatalogForeignKey *> &Alive,
                                 const CheckOptions &Opts, const NotNullLookup &NotNull,
-                                const PrimaryKeyLookup &PrimaryKey) {
+                                Catalog &Cat) {
   std::string K;
   auto Add = [&](llvm::StringRef S) {
     K += S;
@@ -186,7 +206,6 @@ static std::string ownershipKey(const std::vector<const CatalogForeignKey *> &Al
     Add(P);
   K += static_cast<char>(Opts.AllowSetNull);
   K += static_cast<char>(Opts.Ownership);
-  std::set<std::string> KeyedTables;
   for (const CatalogForeignKey *FK : Alive) {
     K += '\x1e';
     for (const QualifiedName *N : {&FK->Child, &FK->Parent}) {
@@ -194,9 +213,21 @@ static std::string ownershipKey(const std::vector<const CatalogForeignKey *> &Al
       Add(N->Name);
     }
     Add(FK->Name);
+    // One lookup of the child per key: NOT NULL and the primary key as the catalog has them
+    // (as NotNull answers for a table it does not know).
+    Table *Child = Cat.find(FK->Child);
     for (const std::string &C : FK->Columns) {
       Add(C);
-      K += NotNull(FK->Child, C) ? '1' : '0';
+      bool NN;
+      if (!Child)
+        NN = NotNull(FK->Child, C);
+      else if (llvm::is_contained(Child->PrimaryKey, C))
+        NN = true;
+      else if (const Column *Col = Child->column(C))
+        NN = Col->NotNull;
+      else
+        NN = NotNull(FK->Child, C);
+      K += NN ? '1' : '0';
     }
     K += '\x1d';
     for (const std::string &C : FK->ParentColumns)
@@ -204,11 +235,10 @@ static std::string ownershipKey(const std::vector<const CatalogForeignKey *> &Al
     K += static_cast<char>(FK->OnDelete);
     for (const std::string &C : FK->SetNullColumns)
       Add(C);
-    if (KeyedTables.insert(FK->Child.Schema + "." + FK->Child.Name).second) {
-      K += '\x1d';
-      for (const std::string &C : PrimaryKey(FK->Child))
+    K += '\x1d';
+    if (Child)
+      for (const std::string &C : Child->PrimaryKey)
         Add(C);
-    }
   }
   return K;
 }
@@ -257,10 +287,16 @@ std::vector<CheckResult> checkSet(const std::vector<SetMember> &Members, Catalog
   };
   OwnershipAnalysis Owned;
   if (Cache) {
-    std::string Key = ownershipKey(Alive, Shared.Checks, NotNull, PrimaryKey);
+    std::string Key = ownershipKey(Alive, Shared.Checks, NotNull, Cat);
     if (!Cache->Owned || Cache->OwnershipKey != Key) {
       Cache->Owned = analyzeOwnership(Alive, Shared.Checks, NotNull, PrimaryKey);
       Cache->OwnershipKey = std::move(Key);
+    } else if (verifyIncremental() &&
+               !sameOwnership(*Cache->Owned,
+                              analyzeOwnership(Alive, Shared.Checks, NotNull, PrimaryKey))) {
+      llvm::errs() << "cascade-tidy: internal error: the reused ownership analysis differs from "
+                      "a new one\n";
+      std::abort();
     }
     Owned = *Cache->Owned;
   } else {

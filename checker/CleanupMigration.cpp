@@ -4,6 +4,7 @@
 
 #include "llvm/ADT/STLExtras.h"
 
+#include <algorithm>
 #include <set>
 
 namespace cascade {
@@ -87,13 +88,30 @@ static std::string describe(const CatalogForeignKey &FK) {
   return FK.Child.str() + "(" + columnList(FK.Columns) + ") -> " + Parent;
 }
 
+/// The name a MySQL key has between the two statements that replace it: NAME__cascade, with NAME
+/// cut (never inside a UTF-8 character) so that the whole stays within MySQL's 64 characters.
+static std::string mysqlTemporaryName(const std::string &Name) {
+  const std::string Suffix = "__cascade";
+  size_t Keep = std::min(Name.size(), size_t(64) - Suffix.size());
+  while (Keep > 0 && Keep < Name.size() && (static_cast<unsigned char>(Name[Keep]) & 0xC0) == 0x80)
+    --Keep;
+  return Name.substr(0, Keep) + Suffix;
+}
+
 /// Drop, re-add NOT VALID, validate: the strong lock is only held for the catalog change.
 static void rewrite(std::string &Out, const CatalogForeignKey &FK, Action OnDelete, Dialect D) {
   if (D == Dialect::Mysql) {
-    // One statement: the key is never missing, and a failed ADD leaves the old key in place.
-    std::string Name = ident(FK.Name, D);
-    Out += "ALTER TABLE " + tableName(FK.Child, D) + " DROP FOREIGN KEY " + Name +
-           ",\n  ADD CONSTRAINT " + Name + " " + foreignKeyDefinition(FK, OnDelete, D) + ";\n";
+    // Each statement swaps one key for another, so the key is never missing and a failed ADD
+    // leaves the old key in place. MariaDB refuses to drop and add the same name in one
+    // statement (errno 121, "Duplicate key on write or update"; seen on 10.11 by
+    // test/dialects/mariadb-proof.test), so the new key goes in under a temporary name and a
+    // second statement puts it back under its own name.
+    std::string Name = ident(FK.Name, D), Temp = ident(mysqlTemporaryName(FK.Name), D);
+    std::string Table = tableName(FK.Child, D), Def = foreignKeyDefinition(FK, OnDelete, D);
+    Out += "ALTER TABLE " + Table + " DROP FOREIGN KEY " + Name + ",\n  ADD CONSTRAINT " + Temp +
+           " " + Def + ";\n";
+    Out += "ALTER TABLE " + Table + " DROP FOREIGN KEY " + Temp + ",\n  ADD CONSTRAINT " + Name +
+           " " + Def + ";\n";
     return;
   }
   std::string Table = FK.Child.str(), Name = quoteIdent(FK.Name);
@@ -113,10 +131,12 @@ static void comment(std::string &Out, const std::string &Text) {
 
 static void transactionNote(std::string &Out, Dialect SqlDialect) {
   if (SqlDialect == Dialect::Mysql) {
-    comment(Out, "MySQL / MariaDB: every ALTER TABLE commits on its own; each key is dropped and");
-    comment(Out, "re-added in ONE statement, so there is no moment without it, and an ADD that fails");
-    comment(Out, "leaves the old key in place. With foreign_key_checks on, the ALTER copies the table");
-    comment(Out, "(ALGORITHM=COPY) and writes to it wait: run it when the table is quiet.");
+    comment(Out, "MySQL / MariaDB: every ALTER TABLE commits on its own; each one swaps a key for");
+    comment(Out, "another in ONE statement, so there is no moment without it, and an ADD that fails");
+    comment(Out, "leaves the old key in place. MariaDB cannot drop and add the same name in one");
+    comment(Out, "statement, so each key is re-added under NAME__cascade, then back under NAME.");
+    comment(Out, "With foreign_key_checks on, each ALTER copies the table (ALGORITHM=COPY) and");
+    comment(Out, "writes to it wait: run it when the table is quiet.");
   } else if (SqlDialect == Dialect::Cockroach) {
     comment(Out, "CockroachDB: dropping and re-adding a constraint of the same name inside one");
     comment(Out, "transaction fails (\"duplicate constraint name\", cockroachdb issue 55184), and");

@@ -81,5 +81,8 @@ if shutil.which("nvim"):
     config.available_features.add("neovim")
 if shutil.which("sqlite3"):
     config.available_features.add("sqlite3")
+# A throwaway MariaDB server for test/dialects/mariadb-proof.test (test/utils/mariadb-server.sh).
+if os.path.exists("/usr/sbin/mariadbd") and shutil.which("mariadb"):
+    config.available_features.add("mariadb")
 if shutil.which("script"):
     config.available_features.add("script")

@@ -10,7 +10,8 @@ PACKAGES=(cmake ninja-build g++ python3 bc dpkg-dev
   libclang-rt-19-dev # the ASan/UBSan and libFuzzer runtimes of the sanitized build
   bsdutils python3-yaml # script(1) and a YAML reader, for test/ci (progress, pre-commit hook)
   neovim # a real LSP client for test/lsp/neovim.test (cascade-tidy --lsp)
-  sqlite3) # the SQLite command line, for test/dialects' enforcement proof
+  sqlite3 # the SQLite command line, for test/dialects' enforcement proof
+  mariadb-server mariadb-client) # a throwaway MariaDB 10.11 server, for test/dialects/mariadb-proof.test
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -596,17 +596,17 @@ void Server::didClose(const json::Object &Params) {
 // --------------------------------------------------------------------------------------------
 // Checking
 
-/// The workspace folder that holds Path; without one, the folder above the file's folder (so
-/// a migrations/ folder's sibling schema/ folder is found).
+/// The workspace folder that holds Path; without one (or with `/` as the folder), the file's
+/// own folder: walking anything above it could mean a home directory or the whole file system.
 std::string Server::rootFor(const std::string &Path) const {
   const std::string *Best = nullptr;
   for (const std::string &R : Roots)
-    if ((llvm::StringRef(Path).starts_with(R + "/") || R == "/") &&
+    if (R != "/" && llvm::StringRef(Path).starts_with(R + "/") &&
         (!Best || R.size() > Best->size()))
       Best = &R;
   if (Best)
     return *Best;
-  std::string Dir = path::parent_path(path::parent_path(Path)).str();
+  std::string Dir = path::parent_path(Path).str();
   return Dir.empty() ? std::string("/") : Dir;
 }
 

@@ -5,33 +5,51 @@
 namespace cascade {
 
 Column *Table::column(llvm::StringRef Name) {
+  if (ColumnIndex.empty()) {
+    for (Column &C : Columns)
+      if (C.Name == Name)
+        return &C;
+    return nullptr;
+  }
   auto It = ColumnIndex.find(Name.str());
   return It == ColumnIndex.end() ? nullptr : &Columns[It->second];
 }
 
+void Table::reindex() {
+  ColumnIndex.clear();
+  if (Columns.size() > IndexFrom)
+    for (size_t I = 0; I < Columns.size(); ++I)
+      ColumnIndex.emplace(Columns[I].Name, I);
+}
+
 void Table::addColumn(Column C) {
-  if (ColumnIndex.try_emplace(C.Name, Columns.size()).second)
-    Columns.push_back(std::move(C));
+  if (column(C.Name))
+    return;
+  Columns.push_back(std::move(C));
+  if (!ColumnIndex.empty())
+    ColumnIndex.emplace(Columns.back().Name, Columns.size() - 1);
+  else if (Columns.size() > IndexFrom)
+    reindex();
 }
 
 void Table::dropColumn(const std::string &Name) {
-  auto It = ColumnIndex.find(Name);
-  if (It == ColumnIndex.end())
+  Column *C = column(Name);
+  if (!C)
     return;
-  Columns.erase(Columns.begin() + It->second);
-  ColumnIndex.clear();
-  for (size_t I = 0; I < Columns.size(); ++I)
-    ColumnIndex[Columns[I].Name] = I;
+  Columns.erase(Columns.begin() + (C - Columns.data()));
+  reindex();
 }
 
 void Table::renameColumn(const std::string &From, const std::string &To) {
-  auto It = ColumnIndex.find(From);
-  if (It == ColumnIndex.end() || ColumnIndex.count(To))
+  Column *C = column(From);
+  if (!C || column(To))
     return;
-  size_t At = It->second;
-  ColumnIndex.erase(It);
-  Columns[At].Name = To;
-  ColumnIndex[To] = At;
+  C->Name = To;
+  if (!ColumnIndex.empty()) {
+    size_t At = static_cast<size_t>(C - Columns.data());
+    ColumnIndex.erase(From);
+    ColumnIndex[To] = At;
+  }
 }
 
 QualifiedName Catalog::canonical(const QualifiedName &Name) {

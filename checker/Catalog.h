@@ -50,7 +50,11 @@ struct Table {
 
 private:
   std::vector<Column> Columns;
-  std::unordered_map<std::string, size_t> ColumnIndex; // a wide table's lookups stay O(1)
+  /// Name -> position, for a wide table only (its lookups stay O(1)); a narrow one is searched
+  /// in order, which is faster and keeps catalog copies (the language server's snapshots) cheap.
+  std::unordered_map<std::string, size_t> ColumnIndex;
+  static constexpr size_t IndexFrom = 16;
+  void reindex();
 };
 
 class Catalog {

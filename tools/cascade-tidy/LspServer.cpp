@@ -73,7 +73,6 @@ struct Discovered {
   InputSet Inputs;
   std::vector<std::vector<FileSettings>> Settings;
   std::map<std::string, size_t> GroupOf;   // absolute path -> group
-  std::map<std::string, std::string> Held; // absolute path -> why its set is not checked
   std::string Error;                       // a configuration error for the whole root
   std::vector<SetReplayCache> Replay;      // per group: what the last check of it replayed
 };
@@ -631,12 +630,12 @@ Discovered &Server::discover(const std::string &Root) {
       }
       D.Settings[G].push_back(std::move(*S));
     }
-  std::vector<std::vector<std::string>> Before = D.Inputs.Groups;
   bool DialectGiven = Opts.CommandLine.Dialect || ClientSettings.Dialect;
   bool RootsGiven = Opts.CommandLine.RootTables || ClientSettings.RootTables;
-  auto Held = holdUncheckedSets(D.Inputs, D.Settings, DialectGiven, RootsGiven);
-  if (!Held) {
-    D.Error = llvm::toString(Held.takeError());
+  // Each set's dialect (MySQL and SQLite sets get their readers) and MigrationSets roots.
+  auto Applied = holdUncheckedSets(D.Inputs, D.Settings, DialectGiven, RootsGiven);
+  if (!Applied) {
+    D.Error = llvm::toString(Applied.takeError());
     return D;
   }
   D.Replay.resize(D.Inputs.Groups.size());
@@ -646,16 +645,6 @@ Discovered &Server::discover(const std::string &Root) {
       D.Settings[G].front().Checker.ReportUnknownParents = true;
     for (const std::string &F : D.Inputs.Groups[G])
       D.GroupOf[absolutePath(F)] = G;
-  }
-  // The files of the sets held back get their note.
-  size_t NextNote = 0;
-  for (const std::vector<std::string> &Group : Before) {
-    if (Group.empty() || D.GroupOf.count(absolutePath(Group.front())))
-      continue;
-    std::string Note = NextNote < Held->size() ? (*Held)[NextNote++] : std::string();
-    llvm::StringRef Message = llvm::StringRef(Note).split(": note: ").second.rtrim("\n");
-    for (const std::string &F : Group)
-      D.Held[absolutePath(F)] = Message.str();
   }
   auto Ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - Start);
   log("found " + llvm::Twine(D.Inputs.Groups.size()) + " sets and files under " + Root +
@@ -696,13 +685,6 @@ void Server::lintSql(Document &D) {
   Discovered &Found = discover(rootFor(D.Path));
   if (!Found.Error.empty()) {
     D.Findings = {problem(Severity::Error, escapeControl(Found.Error))};
-    publish(D);
-    return;
-  }
-  if (auto Held = Found.Held.find(D.Path); Held != Found.Held.end()) {
-    Finding F = problem(Severity::Note, Held->second);
-    F.CheckId.clear();
-    D.Findings = {F};
     publish(D);
     return;
   }

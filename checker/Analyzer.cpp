@@ -1,6 +1,7 @@
 // The analysis driver: tokens, dialect normalization, statements, PL/pgSQL bodies, parsing.
 #include "AnalyzerInternal.h"
 #include "ForeignDialectReader.h"
+#include "FastScan.h"
 #include "PgQuery.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -399,8 +400,11 @@ public:
     return Made;
   }
 
-  /// libpg_query's result for one statement's text (from the cache when it is on).
-  static std::shared_ptr<const CachedParse> parseStatement(const std::string &Text) {
+  /// libpg_query's result for one statement's text (from the cache when it is on). Without
+  /// NeedTree the statement is only checked for syntax errors: libpg_query's parser runs, but no
+  /// parse tree is written out as JSON and read back.
+  static std::shared_ptr<const CachedParse> parseStatement(const std::string &Text,
+                                                           bool NeedTree) {
     AnalysisCache &C = cache();
     bool On;
     {
@@ -408,23 +412,62 @@ public:
       On = C.On;
       if (On)
         if (auto Hit = C.Parses.find(Text))
-          return Hit;
+          if (Hit->Failed || Hit->Tree || !NeedTree)
+            return Hit;
     }
     auto Made = std::make_shared<CachedParse>();
-    ParseResult Parsed = parseJson(Text);
-    if (const PgQueryError *E = Parsed->error) {
-      Made->Failed = true;
-      Made->Message = E->message ? E->message : "";
-      Made->CursorPos = E->cursorpos;
+    if (NeedTree) {
+      ParseResult Parsed = parseJson(Text);
+      if (const PgQueryError *E = Parsed->error) {
+        Made->Failed = true;
+        Made->Message = E->message ? E->message : "";
+        Made->CursorPos = E->cursorpos;
+      } else {
+        Made->Json = Parsed->parse_tree ? Parsed->parse_tree : "";
+        Made->Tree = JsonDocument::parse(Made->Json);
+      }
     } else {
-      Made->Json = Parsed->parse_tree ? Parsed->parse_tree : "";
-      Made->Tree = JsonDocument::parse(Made->Json);
+      SplitResult Checked = checkSyntax(Text);
+      if (const PgQueryError *E = Checked->error) {
+        Made->Failed = true;
+        Made->Message = E->message ? E->message : "";
+        Made->CursorPos = E->cursorpos;
+      }
+      if (fastPaths() == FastPaths::Verify) {
+        auto Full = parseStatement(Text, true);
+        if (Full->Failed != Made->Failed || Full->Message != Made->Message ||
+            Full->CursorPos != Made->CursorPos) {
+          llvm::errs() << "cascade-tidy: internal error: the syntax check differs from the "
+                          "parse: '"
+                       << Made->Message << "' at " << Made->CursorPos << " where the parse has '"
+                       << Full->Message << "' at " << Full->CursorPos << "\ntext: " << Text
+                       << "\n";
+          std::abort();
+        }
+      }
     }
     if (On) {
       std::lock_guard<std::mutex> G(C.Lock);
       C.Parses.insert(Text, Made);
     }
     return Made;
+  }
+
+  /// Whether the statement can be one whose parse tree the extractor reads (CREATE TABLE,
+  /// ALTER, DROP, RENAME): the rest (indexes, comments, functions, data) are only checked for
+  /// syntax errors.
+  static bool mayChangeCatalog(const std::vector<Token> &Toks, size_t First, size_t Last) {
+    if (fastPaths() == FastPaths::Off)
+      return true;
+    const Token &Head = Toks[First];
+    if (Head.is("alter") || Head.is("drop"))
+      return true;
+    if (!Head.is("create"))
+      return false;
+    for (size_t I = First + 1; I < Last && !Toks[I].isPunct('('); ++I)
+      if (Toks[I].is("table"))
+        return true;
+    return false;
   }
 
 private:
@@ -530,7 +573,8 @@ private:
     }
     auto Parse = [&] {
       std::string Text = Buf.substr(Base, Toks[Last - 1].End - Base);
-      std::shared_ptr<const CachedParse> Parsed = parseStatement(Text);
+      bool NeedTree = mayChangeCatalog(Toks, First, Last);
+      std::shared_ptr<const CachedParse> Parsed = parseStatement(Text, NeedTree);
       if (Parsed->Failed) {
         bool CutOff = Truncated && Last == Toks.size() && &Toks == &Scan->Tokens;
         if (!CutOff)
@@ -538,6 +582,8 @@ private:
         extractFromTokens(Ctx);
         return;
       }
+      if (!NeedTree)
+        return;
       const std::optional<JsonDocument> &Tree = Parsed->Tree;
       if (!Tree) {
         extractFromTokens(Ctx);

@@ -28,6 +28,7 @@ private:
 };
 
 using ParseResult = PgResult<PgQueryParseResult, pg_query_free_parse_result>;
+using SplitResult = PgResult<PgQuerySplitResult, pg_query_free_split_result>;
 
 /// pg_query_scan plus the unpacked protobuf; both are freed together.
 class ScanResult {
@@ -47,6 +48,12 @@ private:
 
 inline ParseResult parseJson(const std::string &NulTerminated) {
   return ParseResult(pg_query_parse(NulTerminated.c_str()));
+}
+
+/// libpg_query's parser without its JSON output: only whether (and where) the text has a
+/// syntax error.
+inline SplitResult checkSyntax(const std::string &NulTerminated) {
+  return SplitResult(pg_query_split_with_parser(NulTerminated.c_str()));
 }
 
 } // namespace cascade

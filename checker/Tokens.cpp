@@ -1,5 +1,9 @@
 #include "Tokens.h"
 #include "PgQuery.h"
+#include "FastScan.h"
+
+#include "llvm/Support/raw_ostream.h"
+#include <cstdlib>
 
 #include "llvm/ADT/StringExtras.h"
 #include <pg_query/pg_query.pb-c.h>
@@ -161,7 +165,8 @@ std::optional<DeepComment> findDeepComment(llvm::StringRef T, unsigned Limit) {
 
 } // namespace
 
-TokenStream tokenize(llvm::StringRef Text, size_t Base) {
+/// libpg_query's scanner: the reference, and the way for what scanFast leaves.
+static TokenStream scanWithLibrary(llvm::StringRef Text, size_t Base) {
   TokenStream Out;
   std::string Buffer = Text.str();
   if (std::optional<DeepComment> Deep = findDeepComment(Text, MaxCommentNesting)) {
@@ -191,6 +196,55 @@ TokenStream tokenize(llvm::StringRef Text, size_t Base) {
     }
     return Out;
   }
+}
+
+namespace {
+
+std::string describe(const Token &T) {
+  return "[" + std::to_string(T.Begin) + "," + std::to_string(T.End) + ") kind " +
+         std::to_string(static_cast<int>(T.Kind)) + " name '" + T.Name + "' keyword " +
+         std::to_string(T.Keyword) + " lower " + std::to_string(T.LowerSpelled);
+}
+
+bool same(const Token &A, const Token &B) {
+  return A.Kind == B.Kind && A.Keyword == B.Keyword && A.LowerSpelled == B.LowerSpelled &&
+         A.Begin == B.Begin && A.End == B.End && A.Name == B.Name;
+}
+
+/// Aborts, saying where, when the fast scanner's tokens differ from libpg_query's.
+void verifyScan(llvm::StringRef Text, const TokenStream &Fast, const TokenStream &Library) {
+  auto Fail = [&](const std::string &What) {
+    llvm::errs() << "cascade-tidy: internal error: the fast scanner differs from libpg_query's: "
+                 << What << "\ntext: " << Text << "\n";
+    std::abort();
+  };
+  if (Library.Error)
+    Fail("libpg_query reports an error the fast scanner did not: " + Library.Error->Message);
+  for (auto [Mine, Theirs] : {std::pair(&Fast.Tokens, &Library.Tokens),
+                              std::pair(&Fast.Comments, &Library.Comments)}) {
+    for (size_t I = 0; I < std::max(Mine->size(), Theirs->size()); ++I) {
+      if (I >= Mine->size())
+        Fail("missing token " + describe((*Theirs)[I]));
+      if (I >= Theirs->size())
+        Fail("extra token " + describe((*Mine)[I]));
+      if (!same((*Mine)[I], (*Theirs)[I]))
+        Fail("token " + describe((*Mine)[I]) + " where libpg_query has " +
+             describe((*Theirs)[I]));
+    }
+  }
+}
+
+} // namespace
+
+TokenStream tokenize(llvm::StringRef Text, size_t Base) {
+  FastPaths Mode = fastPaths();
+  if (Mode != FastPaths::Off)
+    if (std::optional<TokenStream> Fast = scanFast(Text, Base)) {
+      if (Mode == FastPaths::Verify)
+        verifyScan(Text, *Fast, scanWithLibrary(Text, Base));
+      return std::move(*Fast);
+    }
+  return scanWithLibrary(Text, Base);
 }
 
 std::optional<TokenStream> retokenize(llvm::StringRef Old, const std::vector<Token> &T,

@@ -44,6 +44,10 @@ if getattr(config, "cascade_sanitized", False):
         r'export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}hard_rss_limit_mb=$((\1 / 1024))"'))
 config.environment["PATH"] = os.pathsep.join(search_path)
 config.environment["LC_ALL"] = "C"
+# Every run checks its shortcuts (the fast scanner, syntax-only checks of statements that cannot
+# change the catalog) against libpg_query's full path and aborts on a difference
+# (checker/FastScan.h).
+config.environment["CASCADE_TIDY_VERIFY_FAST"] = "1"
 
 config.substitutions.append(("%cascade-tidy", os.path.join(config.cascade_tools_dir, "cascade-tidy")))
 config.substitutions.append(("%python", config.python_executable))

@@ -54,7 +54,8 @@ if [[ ${SKIP_SANITIZED:-0} != 1 ]]; then
       # New inputs go to work/ (first folder); the seeds, lit inputs and regressions are read
       # from corpus/. A crash, a broken invariant, a 10 s input or 2 GB of memory fails it.
       # A fixed seed: the same commit explores the same inputs, so a red run can be replayed.
-      "$fuzzer" -seed="${FUZZ_SEED:-1}" -max_total_time="$FUZZ_SECONDS" -timeout=10 -rss_limit_mb=2048 \
+      # CASCADE_TIDY_VERIFY_FAST: every input also compares the fast scanner with libpg_query's.
+      CASCADE_TIDY_VERIFY_FAST=1 "$fuzzer" -seed="${FUZZ_SEED:-1}" -max_total_time="$FUZZ_SECONDS" -timeout=10 -rss_limit_mb=2048 \
         -artifact_prefix="$ASAN_BUILD_DIR/fuzz/artifacts/$name-" \
         "$work" "$ASAN_BUILD_DIR/fuzz/corpus/$name" > "$log" 2>&1
       if [[ $? -eq 0 ]]; then

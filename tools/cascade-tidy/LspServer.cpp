@@ -809,26 +809,9 @@ void Server::lintCxx(Document &D, bool Saved) {
 // --------------------------------------------------------------------------------------------
 // Results as LSP values
 
-bool isCheck(llvm::StringRef Id) {
-  return llvm::any_of(allChecks(), [&](const CheckInfo &C) { return Id == C.Id; });
-}
-
 /// Writes a range as LSP wants it.
 void writeRange(json::OStream &J, const LspLines &Lines, size_t Begin, size_t End) {
-  auto Position = [&](LspPosition P) {
-    J.object([&] {
-      J.attribute("line", P.Line);
-      J.attribute("character", P.Character);
-    });
-  };
-  J.object([&] {
-    J.attributeBegin("start");
-    Position(Lines.position(Begin));
-    J.attributeEnd();
-    J.attributeBegin("end");
-    Position(Lines.position(std::max(Begin, End)));
-    J.attributeEnd();
-  });
+  J.value(range(Lines, Begin, End));
 }
 
 /// One finding as an LSP Diagnostic, streamed: a publish of thousands of findings builds no
@@ -850,7 +833,7 @@ void Server::writeDiagnostic(json::OStream &J, const Document &D, const LspLines
     J.attribute("message", F.Message);
     if (!F.CheckId.empty()) {
       J.attribute("code", F.CheckId);
-      if (isCheck(F.CheckId))
+      if (isKnownCheck(F.CheckId))
         J.attributeObject("codeDescription", [&] {
           J.attribute("href", std::string(CASCADE_TIDY_DOCS_URL) + "/checks/" + F.CheckId + ".md");
         });
@@ -1020,7 +1003,7 @@ json::Value Server::codeAction(const json::Object &Params) {
                                      {"isPreferred", true},
                                      {"diagnostics", json::Array{Diag}},
                                      {"edit", workspaceEdit(D, F.Edits)}});
-    if (isCheck(F.CheckId) && F.Level != Severity::Note && wanted(*Context, "quickfix"))
+    if (isKnownCheck(F.CheckId) && F.Level != Severity::Note && wanted(*Context, "quickfix"))
       Actions.push_back(json::Object{{"title", "Suppress " + F.CheckId + " with NOLINT"},
                                      {"kind", "quickfix"},
                                      {"diagnostics", json::Array{std::move(Diag)}},

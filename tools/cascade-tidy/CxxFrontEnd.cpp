@@ -10,6 +10,9 @@
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Frontend/MultiplexConsumer.h"
 #include "clang/Frontend/TextDiagnosticPrinter.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
@@ -327,6 +330,58 @@ private:
   std::set<std::string> &Names;
 };
 
+/// The match finder's consumer, telling the parser to skip the bodies of functions defined in
+/// system headers: their literals are never checked (LiteralCallback), and parsing and
+/// instantiating what the standard library's inline functions and templates hold was most of
+/// the time a TU took. clang still parses the bodies it cannot skip (constexpr functions,
+/// deduced return types).
+class SkipSystemBodiesConsumer : public clang::MultiplexConsumer {
+public:
+  SkipSystemBodiesConsumer(std::unique_ptr<clang::ASTConsumer> Inner,
+                           const clang::SourceManager &SM)
+      : clang::MultiplexConsumer(one(std::move(Inner))), SM(SM) {}
+  bool shouldSkipFunctionBody(clang::Decl *D) override {
+    return SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation()));
+  }
+
+private:
+  const clang::SourceManager &SM;
+  static std::vector<std::unique_ptr<clang::ASTConsumer>>
+  one(std::unique_ptr<clang::ASTConsumer> C) {
+    std::vector<std::unique_ptr<clang::ASTConsumer>> V;
+    V.push_back(std::move(C));
+    return V;
+  }
+};
+
+class LiteralAction : public clang::ASTFrontendAction {
+public:
+  explicit LiteralAction(MatchFinder &Finder) : Finder(Finder) {}
+  bool BeginInvocation(clang::CompilerInstance &CI) override {
+    CI.getFrontendOpts().SkipFunctionBodies = true; // asks the consumer for each body
+    return true;
+  }
+  std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance &CI,
+                                                        llvm::StringRef) override {
+    return std::make_unique<SkipSystemBodiesConsumer>(Finder.newASTConsumer(),
+                                                      CI.getSourceManager());
+  }
+
+private:
+  MatchFinder &Finder;
+};
+
+class LiteralActionFactory : public clang::tooling::FrontendActionFactory {
+public:
+  explicit LiteralActionFactory(MatchFinder &Finder) : Finder(Finder) {}
+  std::unique_ptr<clang::FrontendAction> create() override {
+    return std::make_unique<LiteralAction>(Finder);
+  }
+
+private:
+  MatchFinder &Finder;
+};
+
 TuResult runAst(const std::string &File, clang::tooling::CompilationDatabase &DB,
                 const CheckerOptions &Opts, const std::vector<CatalogText> &Base,
                 const char *Language) {
@@ -349,8 +404,8 @@ TuResult runAst(const std::string &File, clang::tooling::CompilationDatabase &DB
   MatchFinder Finder;
   LiteralCallback Callback(Opts, Base, R.Findings, R.Tables);
   Finder.addMatcher(stringLiteral().bind("lit"), &Callback);
-  auto Factory = clang::tooling::newFrontendActionFactory(&Finder);
-  R.CompileFailed = Tool.run(Factory.get()) != 0;
+  LiteralActionFactory Factory(Finder);
+  R.CompileFailed = Tool.run(&Factory) != 0;
   DiagOS.flush();
   // Longest first, so a name that contains another is replaced whole.
   std::vector<std::string> Names(HostileNames.begin(), HostileNames.end());

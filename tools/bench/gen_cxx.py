@@ -13,8 +13,7 @@ import json
 import os
 import sys
 
-PLAIN = """#include <algorithm>
-#include <map>
+PLAIN = """#include <map>
 #include <string>
 #include <vector>
 
@@ -35,11 +34,10 @@ int sumTags(const Row &row) {{
   return total;
 }}
 
-std::vector<Row> sortedRows() {{
+std::vector<Row> allRows() {{
   std::vector<Row> out;
   for (const auto &entry : rowsByName)
     out.push_back(entry.second);
-  std::sort(out.begin(), out.end(), [](const Row &a, const Row &b) {{ return a.name < b.name; }});
   return out;
 }}
 
@@ -80,7 +78,7 @@ const char *lookupSql() {{ return "SELECT id, title FROM items_{n} WHERE user_id
 def main():
     root, tus, share = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     stamp = os.path.join(root, ".params")
-    params = f"{tus} {share} v1"
+    params = f"{tus} {share} v2"
     if os.path.exists(stamp) and open(stamp).read() == params:
         return
     src = os.path.join(root, "src")

@@ -15,10 +15,10 @@ the page cache): --count NAME=REGEX counts the output lines that match, and --ex
 the comparison (printed as BROKEN, exit 3) when fewer lines match, so a run that broke early is
 never reported as fast. An exit status outside --ok (default 0,1) is broken too.
 
---target 'LABEL|NUM|OP|GOAL' prints the LABEL figure against a goal: NUM is a command's name, OP
-'ratio' (median ratio first/NUM, met when >= GOAL), 'ratio<=' (met when <= GOAL), 'slower<='
-(NUM/first, met when <= GOAL), 'time<='
-(median seconds of NUM), 'rss<=' (peak MB of NUM). Each verdict line also goes to --summary FILE,
+--ratio A/B adds the median per-round ratio of two other commands. --target 'LABEL|WHAT|OP|GOAL'
+prints a figure against a goal: OP 'ratio' (WHAT is a printed ratio 'A/B', met when >= GOAL),
+'slower<=' (B takes at most GOAL times A's time), 'time<=' (WHAT is a command: its median
+seconds), 'rss<=' (a command's peak MB). Each verdict line also goes to --summary FILE,
 each comparison's figures as Markdown rows to --table FILE.
 """
 import argparse
@@ -75,6 +75,8 @@ def main():
     ap.add_argument("--count", action="append", default=[], help="NAME=REGEX")
     ap.add_argument("--expect", action="append", default=[], help="NAME=MIN")
     ap.add_argument("--ok", default="0,1")
+    ap.add_argument("--ratio", action="append", default=[],
+                    help="A/B: also print the median per-round ratio of two commands' times")
     ap.add_argument("--target", action="append", default=[])
     ap.add_argument("--summary")
     ap.add_argument("--table")
@@ -139,10 +141,12 @@ def main():
         per = f"   {fmt_time(med[n] / per_of(n))} per {args.per_name}" if per_of(n) else ""
         print(f"    {n:<{width}}  median {fmt_time(med[n]):>10}  (min {fmt_time(min(times[n]))}, "
               f"max {fmt_time(max(times[n]))})  peak RSS {peak[n]:6.1f} MB{per}")
-    for n in names[1:]:
-        per_round = [a / b for a, b in zip(times[first], times[n])]
-        ratios[n] = statistics.median(per_round)
-        print(f"    ratio {first} / {n}: median {ratios[n]:.2f}  "
+    pairs = [(first, n) for n in names[1:]]
+    pairs += [p for p in (tuple(r.split("/", 1)) for r in args.ratio) if p not in pairs]
+    for a, b in pairs:
+        per_round = [x / y for x, y in zip(times[a], times[b])]
+        ratios[f"{a}/{b}"] = statistics.median(per_round)
+        print(f"    ratio {a} / {b}: median {ratios[f'{a}/{b}']:.2f}  "
               f"(rounds {min(per_round):.2f}..{max(per_round):.2f})")
 
     verdicts = []
@@ -150,14 +154,15 @@ def main():
         label, n, op, goal = spec.split("|")
         goal = float(goal)
         if op == "ratio":
-            v, met, shown = ratios[n], ratios[n] >= goal, f"{ratios[n]:.2f}x (goal >= {goal:g}x)"
-        elif op == "ratio<=":
-            v, met, shown = ratios[n], ratios[n] <= goal, f"{ratios[n]:.2f} (goal <= {goal:g})"
-        elif op == "time<=":
-            v, met, shown = med[n], med[n] <= goal, f"{med[n] * 1000:.1f} ms (goal <= {goal * 1000:g} ms)"
+            v = ratios[n]
+            met, shown = v >= goal, f"{v:.2f}x (goal >= {goal:g}x)"
         elif op == "slower<=":
+            a, b = n.split("/")
             v = 1 / ratios[n]
-            met, shown = v <= goal, f"{n} takes {v:.2f}x the time of {first} (goal <= {goal:g}x)"
+            met, shown = v <= goal, f"{b} takes {v:.2f}x the time of {a} (goal <= {goal:g}x)"
+        elif op == "time<=":
+            v = med[n]
+            met, shown = v <= goal, f"{v * 1000:.1f} ms (goal <= {goal * 1000:g} ms)"
         elif op == "rss<=":
             v, met, shown = peak[n], peak[n] <= goal, f"{peak[n]:.1f} MB (goal <= {goal:g} MB)"
         else:
@@ -172,7 +177,7 @@ def main():
     if args.table:
         with open(args.table, "a") as f:
             for n in names:
-                ratio = f"{ratios[n]:.2f}" if n in ratios else ""
+                ratio = f"{ratios[first + '/' + n]:.2f}" if n != first else ""
                 per = f"{fmt_time(med[n] / per_of(n))}" if per_of(n) else ""
                 f.write(f"| {args.title} | {n} | {fmt_time(med[n])} | {peak[n]:.1f} MB | {ratio} | {per} |\n")
 

@@ -5,10 +5,12 @@
 #   bash tools/bench/run.sh                 # all of it, about 5 minutes on 2 cores
 #   RUNS=3 COPIES=10 bash tools/bench/run.sh
 #
-# Environment: BUILD_DIR (build), RUNS (5: paired rounds per comparison), SLOW_RUNS (3: rounds for
-# the C/C++ trees, whose clang-tidy runs take seconds each), COPIES (30: copies of the real corpus),
-# BUNDLED_COPIES (200), FILE_RUNS (20: rounds for the one-file and --version start-up lines),
-# CXX_TUS (40: translation units of each generated C++ tree), SKIP_CXX=1 (SQL lines only).
+# Environment: BUILD_DIR (build), RUNS (5: paired rounds per comparison), CORPUS_RUNS (3: rounds of
+# the two big corpora, where one round runs five commands), SLOW_RUNS (3: rounds for the C/C++ lines,
+# whose clang-tidy runs take seconds), FILE_RUNS (20: rounds of the one-file and start-up lines),
+# COPIES (30: copies of the real corpus), BUNDLED_COPIES (200), CXX_TUS (20: translation units of the
+# C++ tree where 5% hold SQL), CXX_SQL_TUS (10: of the tree where every TU does), FLAT=1 (add the old
+# script's flat tree), SKIP_CXX=1 (SQL lines only).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 root=$PWD
@@ -18,7 +20,10 @@ SLOW_RUNS=${SLOW_RUNS:-3}
 COPIES=${COPIES:-30}
 BUNDLED_COPIES=${BUNDLED_COPIES:-200}
 FILE_RUNS=${FILE_RUNS:-20}
-CXX_TUS=${CXX_TUS:-40}
+CORPUS_RUNS=${CORPUS_RUNS:-3}
+CXX_TUS=${CXX_TUS:-20}
+CXX_SQL_TUS=${CXX_SQL_TUS:-10}
+FLAT=${FLAT:-0}
 SKIP_CXX=${SKIP_CXX:-0}
 SQUAWK_VERSION=2.66.0
 # The real corpus: public projects that publish their PostgreSQL migration folders on npm.
@@ -54,7 +59,7 @@ ctw='warning: .*\[cascade-'   # a cascade-tidy finding line
 sqw=': (warning|error)'        # a squawk finding line (--reporter gcc)
 
 echo "cascade-tidy benchmarks: $(git log -1 --format='%h %cd' --date=short 2>/dev/null || echo 'no git'), $jobs cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "RUNS=$RUNS SLOW_RUNS=$SLOW_RUNS FILE_RUNS=$FILE_RUNS COPIES=$COPIES BUNDLED_COPIES=$BUNDLED_COPIES; ratios are medians of per-round ratios"
+echo "RUNS=$RUNS CORPUS_RUNS=$CORPUS_RUNS SLOW_RUNS=$SLOW_RUNS FILE_RUNS=$FILE_RUNS COPIES=$COPIES BUNDLED_COPIES=$BUNDLED_COPIES; ratios are medians of per-round ratios"
 echo
 
 # --- npm: squawk and the real corpus --------------------------------------------------------
@@ -138,7 +143,7 @@ for spec in "${REAL_PACKAGES[@]}"; do
   real_names+=("$slug|$src/$slug-$ver/$dir|$pkg")
 done
 if ((fetch_ok)) && ((${#real_names[@]})); then
-  if [[ ! -f $real/.done ]]; then
+  if [[ $(cat "$real/.done" 2>/dev/null) != v2 ]]; then
     rm -rf "$real"
     mkdir -p "$real/c000"
     for r in "${real_names[@]}"; do
@@ -147,8 +152,17 @@ if ((fetch_ok)) && ((${#real_names[@]})); then
       mkdir -p "$real/c000/$slug"
       (cd "$path" && find . -name '*.sql' -print0 | xargs -0 cp --parents -t "$real/c000/$slug")
     done
+    # As each project runs them: graphile-worker replaces its schema placeholder before it runs a
+    # migration; pgflow's keys hang off pgflow.flows, which cascade-tidy's note says to name as the
+    # root (RootTables), since no table is called users there.
+    if [[ -d $real/c000/graphile-worker ]]; then
+      sed -i 's/:GRAPHILE_WORKER_SCHEMA/graphile_worker/g' "$real"/c000/graphile-worker/*.sql
+    fi
+    if [[ -d $real/c000/pgflow-core ]]; then
+      printf 'RootTables: [pgflow.flows]\n' > "$real/c000/pgflow-core/.cascade-tidy.yaml"
+    fi
     for ((k = 1; k < COPIES; k++)); do cp -r "$real/c000" "$real/$(printf 'c%03d' "$k")"; done
-    touch "$real/.done"
+    echo v2 > "$real/.done"
   fi
   have_real=1
   echo "real corpus packages (fetched with npm pack, not in the repository):"
@@ -160,47 +174,53 @@ if ((fetch_ok)) && ((${#real_names[@]})); then
 else
   echo "real corpus: SKIPPED (a package could not be fetched); the real-corpus lines below are left out"
 fi
-echo "sets found by cascade-tidy --list-sets: bundled $("$ct" --list-sets "$bundled" 2>&1 | grep -c '^set' || true)$( ((have_real)) && echo ", real $("$ct" --list-sets "$real" 2>&1 | grep -c '^set' || true)")"
+echo "sets found by cascade-tidy --list-sets: bundled $("$ct" --list-sets "$bundled" 2>&1 | grep -c '^migration set' || true)$( ((have_real)) && echo ", real $("$ct" --list-sets "$real" 2>&1 | grep -c '^migration set' || true)")"
 echo
 
 # --- SQL comparisons ------------------------------------------------------------------------
-sql_compare() { # label tree [flat] -> the comparisons on one corpus
-  local label=$1 tree=$2
-  local files=()
+sql_compare() { # label tree -> one round-robin of every tool on one corpus
+  local label=$1 tree=$2 expect=$3
+  local files=() cmds=() extra=()
   mapfile -d '' -t files < <(find "$tree" -name '*.sql' -print0 | sort -z)
-  echo "== $label: ${#files[@]} files"
+  echo "== $label corpus: ${#files[@]} files; each round runs every command below once, the order rotated"
   if ((have_squawk)); then
-    pair --title "$label: squawk vs cascade-tidy on the folders (-j $jobs)" --runs "$RUNS" \
-      --count "squawk=$sqw" --count "cascade-tidy=$ctw" --expect "cascade-tidy=1" \
-      --target "$label: squawk/cascade-tidy, folders, 10x|cascade-tidy|ratio|10" \
-      --target "$label: peak RSS of cascade-tidy (SQL only)|cascade-tidy|rss<=|40" \
-      -- squawk "$squawk" --reporter gcc "${files[@]}" ::: cascade-tidy "$ct" --quiet -j "$jobs" "$tree"/*/
-    pair --title "$label: squawk vs cascade-tidy on the file list (-j $jobs)" --runs "$RUNS" \
-      --count "squawk=$sqw" --count "cascade-tidy=$ctw" --expect "cascade-tidy=1" \
-      --target "$label: squawk/cascade-tidy, file list, 10x|cascade-tidy|ratio|10" \
-      -- squawk "$squawk" --reporter gcc "${files[@]}" ::: cascade-tidy "$ct" --quiet -j "$jobs" "${files[@]}"
+    cmds+=(squawk "$squawk" --reporter gcc "${files[@]}" :::)
+    extra+=(--count "squawk=$sqw"
+      --target "$label: squawk/cascade-tidy, folders, 10x|squawk/folders|ratio|10"
+      --target "$label: squawk/cascade-tidy, file list, 10x|squawk/files|ratio|10")
   fi
-  pair --title "$label: grep -c -i references vs cascade-tidy on the folders" --runs "$RUNS" \
-    --count "cascade-tidy=$ctw" --expect "cascade-tidy=1" \
-    --target "$label: cascade-tidy within 5x of grep (grep/cascade-tidy >= 0.2)|cascade-tidy|ratio|0.2" \
-    -- grep grep -c -i references "${files[@]}" ::: cascade-tidy "$ct" --quiet -j "$jobs" "$tree"/*/
-  pair --title "$label: cascade-tidy -j 1 vs -j 2 on the folders" --runs "$RUNS" \
-    --count "-j1=$ctw" --count "-j2=$ctw" --expect "-j1=1" --expect "-j2=1" \
-    --target "$label: -j 2 speed-up over -j 1, 1.7x|-j2|ratio|1.7" \
-    -- -j1 "$ct" --quiet -j 1 "$tree"/*/ ::: -j2 "$ct" --quiet -j 2 "$tree"/*/
+  cmds+=(grep grep -c -i references "${files[@]}")
+  cmds+=(::: folders "$ct" --quiet -j "$jobs" "$tree"/*/)
+  cmds+=(::: files "$ct" --quiet -j "$jobs" "${files[@]}")
+  cmds+=(::: j1 "$ct" --quiet -j 1 "$tree"/*/)
+  local j2=folders
+  if ((jobs != 2)); then cmds+=(::: j2 "$ct" --quiet -j 2 "$tree"/*/); j2=j2; fi
+  pair --title "$label: folders = cascade-tidy -j $jobs on the copies' folders (as users run it), files = -j $jobs on the file list, j1 = folders with -j 1" \
+    --runs "$CORPUS_RUNS" "${extra[@]}" \
+    --count "folders=$ctw" --count "files=$ctw" --count "j1=$ctw" \
+    --expect "folders=$expect" --expect "files=1" --expect "j1=$expect" \
+    --ratio grep/folders --ratio grep/files --ratio "j1/$j2" \
+    --target "$label: cascade-tidy within 5x of grep (grep/folders >= 0.2)|grep/folders|ratio|0.2" \
+    --target "$label: cascade-tidy within 5x of grep (grep/files >= 0.2)|grep/files|ratio|0.2" \
+    --target "$label: -j 2 speed-up over -j 1, 1.7x|j1/$j2|ratio|1.7" \
+    --target "$label: peak RSS of cascade-tidy (SQL only) at most 40 MB|folders|rss<=|40" \
+    -- "${cmds[@]}"
+  if ((have_squawk)) && [[ $label == bundled ]] && [[ $FLAT == 1 ]]; then
+    local flatfiles=()
+    mapfile -d '' -t flatfiles < <(find "$flat" -name '*.sql' -print0 | sort -z)
+    pair --title "bundled, flat (the old script's tree: all copies in one folder, one catalog)" \
+      --runs "$CORPUS_RUNS" --count "squawk=$sqw" --count "cascade-tidy=$ctw" --expect "cascade-tidy=1" \
+      -- squawk "$squawk" --reporter gcc "${flatfiles[@]}" ::: cascade-tidy "$ct" --quiet -j "$jobs" "$flat"
+  fi
 }
-sql_compare bundled "$bundled"
-if ((have_squawk)); then
-  mapfile -d '' -t flatfiles < <(find "$flat" -name '*.sql' -print0 | sort -z)
-  pair --title "bundled, flat (old script: all copies in one folder, one catalog): squawk vs cascade-tidy" \
-    --runs "$RUNS" --count "squawk=$sqw" --count "cascade-tidy=$ctw" --expect "cascade-tidy=1" \
-    -- squawk "$squawk" --reporter gcc "${flatfiles[@]}" ::: cascade-tidy "$ct" --quiet -j "$jobs" "$flat"
-fi
+sql_compare bundled "$bundled" "$BUNDLED_COPIES"
 echo
 if ((have_real)); then
-  sql_compare real "$real"
+  sql_compare real "$real" "$COPIES"
   echo
 fi
+echo "(the two corpora: $CORPUS_RUNS rounds each (CORPUS_RUNS), not $RUNS: a round of one corpus runs five commands of seconds each)"
+echo
 
 # Scaling: 1, 2, 4, 8, 16 copies (of the real corpus when there is one), each run on its folders.
 if ((have_real)) && ((COPIES >= 16)); then scale=$real scale_label=real; else scale=$bundled scale_label=bundled; fi
@@ -213,8 +233,8 @@ for n in 1 2 4 8 16; do
 done
 echo "== scaling ($scale_label corpus: the first 1, 2, 4, 8, 16 copies' folders)"
 pair --title "scaling, $scale_label corpus" --runs "$RUNS" --per-from-name --per-name copy \
-  --count "1x=$ctw" --count "16x=$ctw" --expect "1x=1" \
-  --target "$scale_label: scaling 1x -> 16x copies, linear (16x at most 17.6x the time of 1x)|16x|slower<=|17.6" \
+  --count "1x=$ctw" --count "16x=$ctw" --expect "1x=1" --expect "16x=16" \
+  --target "$scale_label: scaling 1x -> 16x copies, linear (16x at most 17.6x the time of 1x)|1x/16x|slower<=|17.6" \
   -- "${scale_cmds[@]}"
 echo
 
@@ -244,25 +264,26 @@ else
   cmake -S examples/notes-service -B "$BUILD_DIR/examples/notes-service" > /dev/null
   cxx=(examples/notes-service/src/main.cpp examples/notes-service/src/schema.cpp examples/notes-service/src/audit.cpp)
   pair --title "examples/notes-service (3 TUs): clang-tidy-19 module vs cascade-tidy AST mode vs lex mode" \
-    --runs "$RUNS" --count "module=$ctw" --count "ast=$ctw" --count "lex=$ctw" \
+    --runs "$SLOW_RUNS" --count "module=$ctw" --count "ast=$ctw" --count "lex=$ctw" \
     --expect "module=1" --expect "ast=1" --expect "lex=1" \
     -- module clang-tidy-19 --quiet "${load[@]}" -p "$BUILD_DIR/examples/notes-service" "${cxx[@]}" \
     ::: ast "$ct" --quiet --cxx-mode=ast -p "$BUILD_DIR/examples/notes-service" "${cxx[@]}" \
     ::: lex "$ct" --quiet --cxx-mode=lex "${cxx[@]}"
   for share in 100 5; do
     tree=$work/cxx-$share
-    python3 "$root/tools/bench/gen_cxx.py" "$tree" "$CXX_TUS" "$share"
+    tus=$CXX_TUS; [[ $share == 100 ]] && tus=$CXX_SQL_TUS
+    python3 "$root/tools/bench/gen_cxx.py" "$tree" "$tus" "$share"
     nsql=$(grep -l 'REFERENCES users' "$tree"/src/*.cpp | wc -l)
     goal=3; [[ $share == 5 ]] && goal=20
-    pair --title "C++ tree, $CXX_TUS TUs, $nsql with SQL: run-clang-tidy-19 (module, -j $jobs) vs cascade-tidy AST mode" \
+    pair --title "C++ tree, $tus TUs, $nsql with SQL: run-clang-tidy-19 (module, -j $jobs) vs cascade-tidy AST mode" \
       --runs "$SLOW_RUNS" --count "run-clang-tidy=$ctw" --count "cascade-tidy=$ctw" \
       --expect "run-clang-tidy=$nsql" --expect "cascade-tidy=$nsql" \
-      --target "C++ tree, $share% of TUs hold SQL: run-clang-tidy/cascade-tidy ${goal}x|cascade-tidy|ratio|$goal" \
+      --target "C++ tree, $share% of TUs hold SQL: run-clang-tidy/cascade-tidy ${goal}x|run-clang-tidy/cascade-tidy|ratio|$goal" \
       -- run-clang-tidy run-clang-tidy-19 -quiet -j "$jobs" -clang-tidy-binary "$(command -v clang-tidy-19)" \
       -load "$module" -checks='-*,cascade-*' -p "$tree" \
       ::: cascade-tidy "$ct" --quiet --cxx-mode=ast -j "$jobs" -p "$tree" "$tree/src"
   done
-  echo "(C/C++ trees: $SLOW_RUNS rounds each (SLOW_RUNS), not $RUNS: a clang-tidy run of a tree takes seconds)"
+  echo "(C/C++ lines: $SLOW_RUNS rounds each (SLOW_RUNS), not $RUNS: a clang-tidy run of a tree takes seconds)"
 fi
 echo
 

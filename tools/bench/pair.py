@@ -5,13 +5,13 @@
 
 Runs the commands RUNS rounds; in each round every command runs once, back to back, the order
 rotated from round to round (with two commands: alternating), so a slow moment of a shared machine
-hits both sides of a ratio. Wall time comes from time.perf_counter around the child, peak RSS from
-os.wait4's rusage (ru_maxrss of the child and the children it waited for). Prints the median wall
-time and the largest peak RSS of each command, and for every command after the first the median of
+hits both sides of a ratio. Wall time comes from time.perf_counter around the child. Prints the median wall
+time and the peak RSS of each command (from the warm-up run below), and for every command after the first the median of
 the per-round ratios to the first one (first / other: how many times faster the other one is).
 
 Before the timed rounds, each command runs once with its output read (a warm-up that also fills
-the page cache): --count NAME=REGEX counts the output lines that match, and --expect NAME=MIN fails
+the page cache), through --rss-wrapper when given (peak-rss.c: ru_maxrss from its wait4 of the
+command; without it the figure includes this Python process's own peak): --count NAME=REGEX counts the output lines that match, and --expect NAME=MIN fails
 the comparison (printed as BROKEN, exit 3) when fewer lines match, so a run that broke early is
 never reported as fast. An exit status outside --ok (default 0,1) is broken too.
 
@@ -27,11 +27,20 @@ import re
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 
-def run_once(argv, capture=False):
-    """Runs argv; returns (seconds, peak RSS in MB, exit status, output or None)."""
+def run_once(argv, capture=False, rss_wrapper=None):
+    """Runs argv; returns (seconds, peak RSS in MB, exit status, output or None).
+
+    The peak RSS is right only through rss_wrapper (peak-rss.c): a child forked by this Python
+    process starts with this process's own peak, which Linux keeps across exec."""
+    rss_file = None
+    if rss_wrapper:
+        fd, rss_file = tempfile.mkstemp(prefix="peak-rss-")
+        os.close(fd)
+        argv = [rss_wrapper, rss_file] + argv
     out = subprocess.PIPE if capture else subprocess.DEVNULL
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=out, stderr=subprocess.STDOUT if capture else subprocess.DEVNULL,
@@ -43,7 +52,13 @@ def run_once(argv, capture=False):
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return elapsed, usage.ru_maxrss / 1024.0, proc.returncode, text
+    rss = usage.ru_maxrss / 1024.0
+    if rss_file:
+        with open(rss_file) as f:
+            text_kb = f.read().strip()
+        os.remove(rss_file)
+        rss = int(text_kb) / 1024.0 if text_kb else float("nan")
+    return elapsed, rss, proc.returncode, text
 
 
 def split_commands(rest):
@@ -80,7 +95,7 @@ def main():
     ap.add_argument("--target", action="append", default=[])
     ap.add_argument("--summary")
     ap.add_argument("--table")
-    ap.add_argument("--no-warmup", action="store_true")
+    ap.add_argument("--rss-wrapper", help="peak-rss (tools/bench/peak-rss.c) for the warm-up run")
     args, rest = ap.parse_known_args()
     if rest and rest[0] == "--":
         rest = rest[1:]
@@ -93,21 +108,20 @@ def main():
     print(f"{args.title}  ({args.runs} paired rounds)", flush=True)
     broken = []
     peak = {n: 0.0 for n in names}
-    if not args.no_warmup:
-        notes = []
-        for name, argv in cmds:
-            _, rss, status, text = run_once(argv, capture=True)
-            peak[name] = max(peak[name], rss)
-            if status not in ok:
-                last = text.strip().splitlines()[-1:] if text.strip() else ["(no output)"]
-                broken.append(f"{name} exited {status}: {last[0][:160]}")
-            if name in counts:
-                n = sum(1 for line in text.splitlines() if re.search(counts[name], line))
-                notes.append(f"{name} {n}")
-                if name in expects and n < expects[name]:
-                    broken.append(f"{name} printed {n} findings, expected at least {expects[name]}")
-        if notes:
-            print("    findings (lines): " + ", ".join(notes))
+    notes = []
+    for name, argv in cmds:
+        _, rss, status, text = run_once(argv, capture=True, rss_wrapper=args.rss_wrapper)
+        peak[name] = rss
+        if status not in ok:
+            last = text.strip().splitlines()[-1:] if text.strip() else ["(no output)"]
+            broken.append(f"{name} exited {status}: {last[0][:160]}")
+        if name in counts:
+            n = sum(1 for line in text.splitlines() if re.search(counts[name], line))
+            notes.append(f"{name} {n}")
+            if name in expects and n < expects[name]:
+                broken.append(f"{name} printed {n} findings, expected at least {expects[name]}")
+    if notes:
+        print("    findings (lines): " + ", ".join(notes))
     if broken:
         for b in broken:
             print(f"    BROKEN: {b}")
@@ -123,9 +137,8 @@ def main():
         if len(cmds) == 2 and r % 2:
             order = [cmds[1], cmds[0]]
         for name, argv in order:
-            t, rss, status, _ = run_once(argv)
+            t, _, _, _ = run_once(argv)
             times[name].append(t)
-            peak[name] = max(peak[name], rss)
 
     med = {n: statistics.median(times[n]) for n in names}
     ratios = {}

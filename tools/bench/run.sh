@@ -86,6 +86,7 @@ if [[ -x $squawk ]]; then
   echo "squawk: $("$squawk" --version 2>&1 | head -1) (npm squawk-cli, native binary, --reporter gcc)"
 else
   echo "squawk: NOT AVAILABLE (${npm_why:-install failed}): every squawk line below is skipped"
+  echo "squawk/cascade-tidy 10x targets: NOT MEASURED (squawk not available: ${npm_why:-install failed})" >> "$summary"
 fi
 
 # --- corpora --------------------------------------------------------------------------------
@@ -178,6 +179,7 @@ if ((fetch_ok)) && ((${#real_names[@]})); then
   corpus_stats "real corpus (${#real_names[@]} packages x $COPIES, one folder per copy and package)" "$real"
 else
   echo "real corpus: SKIPPED (a package could not be fetched); the real-corpus lines below are left out"
+  echo "real corpus targets: NOT MEASURED (a package could not be fetched)" >> "$summary"
 fi
 echo "sets found by cascade-tidy --list-sets: bundled $("$ct" --list-sets "$bundled" 2>&1 | grep -c '^migration set' || true)$( ((have_real)) && echo ", real $("$ct" --list-sets "$real" 2>&1 | grep -c '^migration set' || true)")"
 echo
@@ -239,7 +241,9 @@ done
 echo "== scaling ($scale_label corpus: the first 1, 2, 4, 8, 16 copies' folders)"
 pair --title "scaling, $scale_label corpus" --runs "$RUNS" --per-from-name --per-name copy \
   --count "1x=$ctw" --count "16x=$ctw" --expect "1x=1" --expect "16x=16" \
+  --ratio 8x/16x \
   --target "$scale_label: scaling 1x -> 16x copies, linear (16x at most 17.6x the time of 1x)|1x/16x|slower<=|17.6" \
+  --target "$scale_label: scaling 8x -> 16x copies, linear (16x at most 2.2x the time of 8x)|8x/16x|slower<=|2.2" \
   -- "${scale_cmds[@]}"
 echo
 

@@ -5,7 +5,7 @@
 #   bash tools/bench/run.sh                 # all of it, about 5 minutes on 2 cores
 #   RUNS=3 COPIES=10 bash tools/bench/run.sh
 #
-# Environment: BUILD_DIR (build), RUNS (5: paired rounds per comparison), CORPUS_RUNS (3: rounds of
+# Environment: BUILD_DIR (build), RUNS (5: rounds of the scaling line), CORPUS_RUNS (3: rounds of
 # the two big corpora, where one round runs five commands), SLOW_RUNS (3: rounds for the C/C++ lines,
 # whose clang-tidy runs take seconds), FILE_RUNS (20: rounds of the one-file and start-up lines),
 # COPIES (30: copies of the real corpus), BUNDLED_COPIES (200), CXX_TUS (20: translation units of the
@@ -44,10 +44,11 @@ if [[ ! -f $BUILD_DIR/build.ninja ]]; then
 else
   cmake --build "$BUILD_DIR" --target cascade-tidy CascadeTidyModule >&2
 fi
-ct=$root/$BUILD_DIR/bin/cascade-tidy
-module=$root/$BUILD_DIR/lib/CascadeTidyModule.so
+case $BUILD_DIR in /*) bdir=$BUILD_DIR ;; *) bdir=$root/$BUILD_DIR ;; esac
+ct=$bdir/bin/cascade-tidy
+module=$bdir/lib/CascadeTidyModule.so
 [[ -x $ct ]] || { echo "bench: error: $ct was not built" >&2; exit 1; }
-work=$root/$BUILD_DIR/bench
+work=$bdir/bench
 mkdir -p "$work"
 jobs=$(nproc)
 summary=$work/targets.txt
@@ -63,7 +64,7 @@ pair() { python3 "$root/tools/bench/pair.py" --rss-wrapper "$rsswrap" --summary 
 ctw='warning: .*\[cascade-'   # a cascade-tidy finding line
 sqw=': (warning|error)'        # a squawk finding line (--reporter gcc)
 
-echo "cascade-tidy benchmarks: $(git log -1 --format='%h %cd' --date=short 2>/dev/null || echo 'no git'), $jobs cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "cascade-tidy benchmarks: commit $(git log -1 --format='%h %cd' --date=short 2>/dev/null || echo '(no git)')$(git diff --quiet HEAD -- checker tools plugins 2>/dev/null || echo ' with uncommitted changes'), $(date -u '+%F %H:%M UTC'), $jobs cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "RUNS=$RUNS CORPUS_RUNS=$CORPUS_RUNS SLOW_RUNS=$SLOW_RUNS FILE_RUNS=$FILE_RUNS COPIES=$COPIES BUNDLED_COPIES=$BUNDLED_COPIES; ratios are medians of per-round ratios"
 echo
 

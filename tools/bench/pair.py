@@ -81,6 +81,7 @@ def fmt_time(s):
 def main():
     ap = argparse.ArgumentParser(usage=__doc__)
     ap.add_argument("--title", required=True)
+    ap.add_argument("--label", help="the comparison's name in the --table rows (default: --title)")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--per", type=float, default=None,
                     help="also print each median divided by this (e.g. copies) with --per-name")
@@ -192,7 +193,7 @@ def main():
             for n in names:
                 ratio = f"{ratios[first + '/' + n]:.2f}" if n != first else ""
                 per = f"{fmt_time(med[n] / per_of(n))}" if per_of(n) else ""
-                f.write(f"| {args.title} | {n} | {fmt_time(med[n])} | {peak[n]:.1f} MB | {ratio} | {per} |\n")
+                f.write(f"| {args.label or args.title} | {n} | {fmt_time(med[n])} | {peak[n]:.1f} MB | {ratio} | {per} |\n")
 
 
 if __name__ == "__main__":

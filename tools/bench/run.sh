@@ -2,7 +2,7 @@
 # Benchmarks for issue 11 (docs/benchmarks.md says what each line means). Not a test: it prints
 # paired timings against named peers on the same input, and each target of the issue as met / NOT met.
 #
-#   bash tools/bench/run.sh                 # all of it, about 5 minutes on 2 cores
+#   bash tools/bench/run.sh                 # all of it, about 4-6 minutes on 2 cores
 #   RUNS=3 COPIES=10 bash tools/bench/run.sh
 #
 # Environment: BUILD_DIR (build), RUNS (5: rounds of the scaling line), CORPUS_RUNS (3: rounds of
@@ -203,7 +203,7 @@ sql_compare() { # label tree -> one round-robin of every tool on one corpus
   cmds+=(::: j1 "$ct" --quiet -j 1 "$tree"/*/)
   local j2=folders
   if ((jobs != 2)); then cmds+=(::: j2 "$ct" --quiet -j 2 "$tree"/*/); j2=j2; fi
-  pair --title "$label: folders = cascade-tidy -j $jobs on the copies' folders (as users run it), files = -j $jobs on the file list, j1 = folders with -j 1" \
+  pair --label "$label corpus" --title "$label: folders = cascade-tidy -j $jobs on the copies' folders (as users run it), files = -j $jobs on the file list, j1 = folders with -j 1" \
     --runs "$CORPUS_RUNS" "${extra[@]}" \
     --count "folders=$ctw" --count "files=$ctw" --count "j1=$ctw" \
     --expect "folders=$expect" --expect "files=1" --expect "j1=$expect" \
@@ -216,7 +216,7 @@ sql_compare() { # label tree -> one round-robin of every tool on one corpus
   if ((have_squawk)) && [[ $label == bundled ]] && [[ $FLAT == 1 ]]; then
     local flatfiles=()
     mapfile -d '' -t flatfiles < <(find "$flat" -name '*.sql' -print0 | sort -z)
-    pair --title "bundled, flat (the old script's tree: all copies in one folder, one catalog)" \
+    pair --label "bundled, flat" --title "bundled, flat (the old script's tree: all copies in one folder, one catalog)" \
       --runs "$CORPUS_RUNS" --count "squawk=$sqw" --count "cascade-tidy=$ctw" --expect "cascade-tidy=1" \
       -- squawk "$squawk" --reporter gcc "${flatfiles[@]}" ::: cascade-tidy "$ct" --quiet -j "$jobs" "$flat"
   fi
@@ -240,7 +240,7 @@ for n in 1 2 4 8 16; do
   scale_cmds+=("${n}x" "$ct" --quiet -j "$jobs" "${dirs[@]}")
 done
 echo "== scaling ($scale_label corpus: the first 1, 2, 4, 8, 16 copies' folders)"
-pair --title "scaling, $scale_label corpus" --runs "$RUNS" --per-from-name --per-name copy \
+pair --label "scaling, $scale_label" --title "scaling, $scale_label corpus" --runs "$RUNS" --per-from-name --per-name copy \
   --count "1x=$ctw" --count "16x=$ctw" --expect "1x=1" --expect "16x=16" \
   --ratio 8x/16x \
   --target "$scale_label: scaling 1x -> 16x copies, linear (16x at most 17.6x the time of 1x)|1x/16x|slower<=|17.6" \
@@ -251,16 +251,16 @@ echo
 # One SQL file (an editor or pre-commit run) and the start-up.
 one=$(ls migrations/002-*.sql | head -1)
 if ((have_squawk)); then
-  pair --title "one SQL file ($one): squawk vs cascade-tidy" --runs "$FILE_RUNS" \
+  pair --label "one SQL file" --title "one SQL file ($one): squawk vs cascade-tidy" --runs "$FILE_RUNS" \
     --target "one SQL file in at most 10 ms|cascade-tidy|time<=|0.010" \
     -- squawk "$squawk" --reporter gcc "$one" ::: cascade-tidy "$ct" --quiet "$one"
-  pair --title "start-up: squawk --version vs cascade-tidy --version" --runs "$FILE_RUNS" \
+  pair --label "start-up (--version)" --title "start-up: squawk --version vs cascade-tidy --version" --runs "$FILE_RUNS" \
     -- squawk "$squawk" --version ::: cascade-tidy "$ct" --version
 else
-  pair --title "one SQL file ($one): /bin/true vs cascade-tidy" --runs "$FILE_RUNS" \
+  pair --label "one SQL file" --title "one SQL file ($one): /bin/true vs cascade-tidy" --runs "$FILE_RUNS" \
     --target "one SQL file in at most 10 ms|cascade-tidy|time<=|0.010" \
     -- true /bin/true ::: cascade-tidy "$ct" --quiet "$one"
-  pair --title "start-up: /bin/true vs cascade-tidy --version" --runs "$FILE_RUNS" \
+  pair --label "start-up (--version)" --title "start-up: /bin/true vs cascade-tidy --version" --runs "$FILE_RUNS" \
     -- true /bin/true ::: cascade-tidy "$ct" --version
 fi
 echo
@@ -273,7 +273,7 @@ else
   echo "== C/C++ (module: clang-tidy-19 ${load[*]})"
   cmake -S examples/notes-service -B "$BUILD_DIR/examples/notes-service" > /dev/null
   cxx=(examples/notes-service/src/main.cpp examples/notes-service/src/schema.cpp examples/notes-service/src/audit.cpp)
-  pair --title "examples/notes-service (3 TUs): clang-tidy-19 module vs cascade-tidy AST mode vs lex mode" \
+  pair --label "examples/notes-service" --title "examples/notes-service (3 TUs): clang-tidy-19 module vs cascade-tidy AST mode vs lex mode" \
     --runs "$SLOW_RUNS" --count "module=$ctw" --count "ast=$ctw" --count "lex=$ctw" \
     --expect "module=1" --expect "ast=1" --expect "lex=1" \
     -- module clang-tidy-19 --quiet "${load[@]}" -p "$BUILD_DIR/examples/notes-service" "${cxx[@]}" \
@@ -285,7 +285,7 @@ else
     python3 "$root/tools/bench/gen_cxx.py" "$tree" "$tus" "$share"
     nsql=$(grep -l 'REFERENCES users' "$tree"/src/*.cpp | wc -l)
     goal=3; [[ $share == 5 ]] && goal=20
-    pair --title "C++ tree, $tus TUs, $nsql with SQL: run-clang-tidy-19 (module, -j $jobs) vs cascade-tidy AST mode" \
+    pair --label "C++ tree, $nsql of $tus TUs with SQL" --title "C++ tree, $tus TUs, $nsql with SQL: run-clang-tidy-19 (module, -j $jobs) vs cascade-tidy AST mode" \
       --runs "$SLOW_RUNS" --count "run-clang-tidy=$ctw" --count "cascade-tidy=$ctw" \
       --expect "run-clang-tidy=$nsql" --expect "cascade-tidy=$nsql" \
       --target "C++ tree, $share% of TUs hold SQL: run-clang-tidy/cascade-tidy ${goal}x|run-clang-tidy/cascade-tidy|ratio|$goal" \

@@ -73,9 +73,55 @@ struct DialectMarkers {
                  (File.empty() ? "" : " of " + File.str());
   }
 
+  /// The words the markers look at; every other word is Other, and None is "no word yet".
+  enum class Word : unsigned char {
+    None, Other, AutoIncrement, Unsigned, Longtext, Mediumtext, Tinyint, Tinytext, Mediumint,
+    Engine, Charset, Autoincrement, Pragma, Rowid, Without, Serial, Bigserial, Smallserial,
+    Jsonb, Timestamptz, Plpgsql, Extension, Create, Index, Inverted, Storing, Upsert, String, As
+  };
+
+  /// Upper-cases an identifier into Buf (no allocation: this runs for every word of every
+  /// file) and names it; Upper gets the upper-cased spelling of a known word.
+  static Word classify(llvm::StringRef Id, char (&Buf)[16], llvm::StringRef &Upper) {
+    if (Id.size() > 14 || Id.size() < 2) // the longest word looked at is AUTO_INCREMENT
+      return Word::Other;
+    for (size_t I = 0; I < Id.size(); ++I)
+      Buf[I] = llvm::toUpper(Id[I]);
+    Upper = llvm::StringRef(Buf, Id.size());
+    return llvm::StringSwitch<Word>(Upper)
+        .Case("AUTO_INCREMENT", Word::AutoIncrement)
+        .Case("UNSIGNED", Word::Unsigned)
+        .Case("LONGTEXT", Word::Longtext)
+        .Case("MEDIUMTEXT", Word::Mediumtext)
+        .Case("TINYINT", Word::Tinyint)
+        .Case("TINYTEXT", Word::Tinytext)
+        .Case("MEDIUMINT", Word::Mediumint)
+        .Case("ENGINE", Word::Engine)
+        .Case("CHARSET", Word::Charset)
+        .Case("AUTOINCREMENT", Word::Autoincrement)
+        .Case("PRAGMA", Word::Pragma)
+        .Case("ROWID", Word::Rowid)
+        .Case("WITHOUT", Word::Without)
+        .Case("SERIAL", Word::Serial)
+        .Case("BIGSERIAL", Word::Bigserial)
+        .Case("SMALLSERIAL", Word::Smallserial)
+        .Case("JSONB", Word::Jsonb)
+        .Case("TIMESTAMPTZ", Word::Timestamptz)
+        .Case("PLPGSQL", Word::Plpgsql)
+        .Case("EXTENSION", Word::Extension)
+        .Case("CREATE", Word::Create)
+        .Case("INDEX", Word::Index)
+        .Case("INVERTED", Word::Inverted)
+        .Case("STORING", Word::Storing)
+        .Case("UPSERT", Word::Upsert)
+        .Case("STRING", Word::String)
+        .Case("AS", Word::As)
+        .Default(Word::Other);
+  }
+
   void scan(llvm::StringRef T, llvm::StringRef File) {
     unsigned Line = 1;
-    std::string Prev, Prev2; // the two words before, upper-cased
+    Word Prev = Word::None, Prev2 = Word::None; // the two words before
     size_t I = 0, N = T.size();
     auto SkipTo = [&](size_t From, llvm::StringRef Close) {
       size_t E = T.find(Close, From);
@@ -122,14 +168,13 @@ struct DialectMarkers {
         size_t J = I;
         while (J < N && (llvm::isAlnum(T[J]) || T[J] == '_'))
           ++J;
-        std::string W = T.slice(I, J).upper();
-        size_t K = J;
-        while (K < N && (T[K] == ' ' || T[K] == '\t'))
-          ++K;
-        bool Eq = K < N && T[K] == '=';
-        word(W, Prev, Prev2, Eq, Line, File);
-        Prev2 = std::move(Prev);
-        Prev = std::move(W);
+        char Buf[16];
+        llvm::StringRef Upper;
+        Word W = classify(T.slice(I, J), Buf, Upper);
+        if (W != Word::Other)
+          word(W, Upper, Prev, Prev2, T, J, Line, File);
+        Prev2 = Prev;
+        Prev = W;
         I = J;
       } else {
         ++I;
@@ -137,23 +182,63 @@ struct DialectMarkers {
     }
   }
 
-  void word(const std::string &W, const std::string &Prev, const std::string &Prev2, bool Eq,
+  /// A known word W (spelled Upper) ending at End; Prev and Prev2 are the words before it.
+  void word(Word W, llvm::StringRef Upper, Word Prev, Word Prev2, llvm::StringRef T, size_t End,
             unsigned Line, llvm::StringRef File) {
-    if (W == "AUTO_INCREMENT" || W == "UNSIGNED" || W == "LONGTEXT" || W == "MEDIUMTEXT" ||
-        W == "TINYINT" || W == "TINYTEXT" || W == "MEDIUMINT")
-      mark(Mysql, W, Line, File);
-    else if ((W == "ENGINE" || W == "CHARSET") && Eq)
-      mark(Mysql, W + "=", Line, File);
-    else if (W == "AUTOINCREMENT" || W == "PRAGMA")
-      mark(Sqlite, W, Line, File);
-    else if (W == "ROWID" && Prev == "WITHOUT")
-      mark(Sqlite, "WITHOUT ROWID", Line, File);
-    else if (W == "SERIAL" || W == "BIGSERIAL" || W == "SMALLSERIAL" || W == "JSONB" ||
-             W == "TIMESTAMPTZ" || W == "PLPGSQL" || (W == "EXTENSION" && Prev == "CREATE"))
-      mark(Postgres, W == "EXTENSION" ? "CREATE EXTENSION" : W, Line, File);
-    else if ((W == "INDEX" && Prev == "INVERTED") || W == "STORING" || W == "UPSERT" ||
-             (W == "STRING" && !Prev.empty() && Prev2 != "AS"))
-      mark(Cockroach, W == "INDEX" ? "INVERTED INDEX" : W, Line, File);
+    switch (W) {
+    case Word::AutoIncrement:
+    case Word::Unsigned:
+    case Word::Longtext:
+    case Word::Mediumtext:
+    case Word::Tinyint:
+    case Word::Tinytext:
+    case Word::Mediumint:
+      mark(Mysql, Upper, Line, File);
+      return;
+    case Word::Engine:
+    case Word::Charset: {
+      size_t K = End;
+      while (K < T.size() && (T[K] == ' ' || T[K] == '\t'))
+        ++K;
+      if (K < T.size() && T[K] == '=')
+        mark(Mysql, (Upper + "=").str(), Line, File);
+      return;
+    }
+    case Word::Autoincrement:
+    case Word::Pragma:
+      mark(Sqlite, Upper, Line, File);
+      return;
+    case Word::Rowid:
+      if (Prev == Word::Without)
+        mark(Sqlite, "WITHOUT ROWID", Line, File);
+      return;
+    case Word::Serial:
+    case Word::Bigserial:
+    case Word::Smallserial:
+    case Word::Jsonb:
+    case Word::Timestamptz:
+    case Word::Plpgsql:
+      mark(Postgres, Upper, Line, File);
+      return;
+    case Word::Extension:
+      if (Prev == Word::Create)
+        mark(Postgres, "CREATE EXTENSION", Line, File);
+      return;
+    case Word::Index:
+      if (Prev == Word::Inverted)
+        mark(Cockroach, "INVERTED INDEX", Line, File);
+      return;
+    case Word::Storing:
+    case Word::Upsert:
+      mark(Cockroach, Upper, Line, File);
+      return;
+    case Word::String:
+      if (Prev != Word::None && Prev2 != Word::As)
+        mark(Cockroach, Upper, Line, File);
+      return;
+    default:
+      return;
+    }
   }
 
   /// MySQL or SQLite by their own markers (the larger count); a backquoted name alone is

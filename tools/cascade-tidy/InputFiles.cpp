@@ -2,6 +2,7 @@
 #include "GlobList.h"
 #include "MigrationSet.h"
 #include "RegularFile.h"
+#include "SharedReads.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -146,6 +147,7 @@ static std::optional<std::string> readForDetection(llvm::StringRef Path) {
     llvm::consumeError(Text.takeError());
     return std::nullopt;
   }
+  keepSharedRead(Path, *Text); // the SQL front end takes it instead of reading again
   return std::move(*Text);
 }
 

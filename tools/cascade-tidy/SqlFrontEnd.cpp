@@ -5,6 +5,7 @@
 #include "Nolint.h"
 #include "RegularFile.h"
 #include "SetDiscovery.h"
+#include "SharedReads.h"
 #include "SourceText.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -33,6 +34,8 @@ static bool readSqlFile(FileReport &R, uint64_t MaxBytes, const std::string *Buf
                         bool Validated) {
   if (Buffer) {
     R.Text = *Buffer;
+  } else if (auto Kept = takeSharedRead(R.Path, MaxBytes)) { // read by dialect detection
+    R.Text = std::move(*Kept);
   } else {
     auto Text = readRegularFile(R.Path, MaxBytes);
     if (!Text) {

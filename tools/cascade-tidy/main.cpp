@@ -13,6 +13,7 @@
 #include "Shard.h"
 #include "RegularFile.h"
 #include "RootCheck.h"
+#include "SharedReads.h"
 #include "SqlFrontEnd.h"
 #include "Version.h"
 
@@ -376,6 +377,7 @@ int main(int argc, char **argv) {
     return explicitFileKind(P, Language, InOpts.isCxx(P), &Listing, ByExtension);
   };
   InOpts.ListedInDatabase = [&](StringRef P) { return Listing.lists(P); };
+  enableSharedReads(); // each file read once: by dialect detection, kept for its check
   InputSet Inputs = collectInputs(Paths, InOpts);
   if (Error E = applyMigrationSets(Inputs, Resolver))
     return fail(toString(std::move(E)));

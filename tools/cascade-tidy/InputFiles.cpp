@@ -1,6 +1,7 @@
 #include "InputFiles.h"
 #include "GlobList.h"
 #include "MigrationSet.h"
+#include "RealPathCache.h"
 #include "RegularFile.h"
 #include "SharedReads.h"
 
@@ -196,7 +197,8 @@ InputSet collectInputs(const std::vector<std::string> &Paths, const InputOptions
   // A file reached twice (named directly and through its directory, or under two spellings)
   // is checked once.
   std::set<std::string> Seen;
-  auto First = [&](const std::string &F) { return Seen.insert(realPathOr(F)).second; };
+  RealPathCache Real; // one realpath per folder, not per file
+  auto First = [&](const std::string &F) { return Seen.insert(Real.of(F)).second; };
   for (const std::string &P : Paths) {
     fs::file_status St;
     if (std::error_code EC = fs::status(P, St)) {
@@ -226,7 +228,7 @@ InputSet collectInputs(const std::vector<std::string> &Paths, const InputOptions
     }
   }
   llvm::erase_if(Out.CxxFiles, [&, Kept = std::set<std::string>()](const std::string &F) mutable {
-    return !Kept.insert(realPathOr(F)).second;
+    return !Kept.insert(Real.of(F)).second;
   });
   groupInputs(Out, {});
   return Out;

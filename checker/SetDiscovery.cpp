@@ -5,6 +5,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Parallel.h"
 #include "llvm/Support/Path.h"
 
 #include <map>
@@ -238,6 +239,15 @@ struct DialectMarkers {
       return;
     default:
       return;
+    }
+  }
+
+  /// Adds the markers of a text scanned after the ones already counted.
+  void merge(DialectMarkers &Later) {
+    for (int K = 0; K < NumKinds; ++K) {
+      if (Count[K] == 0 && Later.Count[K])
+        First[K] = std::move(Later.First[K]);
+      Count[K] += Later.Count[K];
     }
   }
 
@@ -544,6 +554,7 @@ std::vector<SetInfo> discoverSets(const std::vector<FoundFile> &Files,
 
   // Finish each group: order, names, reasons, dialect.
   std::vector<std::pair<size_t, SetInfo>> Out;
+  std::vector<size_t> ByContent; // the groups (in Out) whose dialect their text decides
   for (SetBuilder &B : Groups) {
     SetInfo &Info = B.Info;
     if (B.BaseFiles.empty() && B.Members.empty())
@@ -626,22 +637,38 @@ std::vector<SetInfo> discoverSets(const std::vector<FoundFile> &Files,
           }
         }
       }
-      if (Info.DialectReason.empty() && Read) {
-        DialectMarkers M;
-        for (const std::string &F : Info.files())
-          if (auto Text = Read(F))
-            M.scan(*Text, F);
-        std::string Why;
-        if (auto D = M.decide(Why)) {
-          Info.Dialect = *D;
-          Info.DialectReason = Why;
-        }
-      }
-      if (Info.DialectReason.empty())
+      if (Info.DialectReason.empty() && Read)
+        ByContent.push_back(Out.size()); // decided below by the files' markers
+      else if (Info.DialectReason.empty())
         Info.DialectReason = "no dialect markers";
     }
     Out.push_back({First, std::move(Info)});
   }
+  // Content markers: every file read and scanned in parallel (llvm::parallel::strategy), then
+  // merged per group in replay order, which gives what one scan of the files in order gives.
+  std::vector<std::pair<size_t, std::string>> Scans; // (index in Out, file)
+  for (size_t O : ByContent)
+    for (std::string &F : Out[O].second.files())
+      Scans.push_back({O, std::move(F)});
+  std::vector<DialectMarkers> Marks(Scans.size());
+  llvm::parallelFor(0, Scans.size(), [&](size_t I) {
+    if (auto Text = Read(Scans[I].second))
+      Marks[I].scan(*Text, Scans[I].second);
+  });
+  for (size_t I = 0; I < Scans.size();) {
+    SetInfo &Info = Out[Scans[I].first].second;
+    DialectMarkers M;
+    for (size_t O = Scans[I].first; I < Scans.size() && Scans[I].first == O; ++I)
+      M.merge(Marks[I]);
+    std::string Why;
+    if (auto D = M.decide(Why)) {
+      Info.Dialect = *D;
+      Info.DialectReason = Why;
+    }
+  }
+  for (size_t O : ByContent)
+    if (Out[O].second.DialectReason.empty())
+      Out[O].second.DialectReason = "no dialect markers";
   llvm::stable_sort(Out, [](const auto &A, const auto &B) { return A.first < B.first; });
   std::vector<SetInfo> Result;
   for (auto &P : Out)

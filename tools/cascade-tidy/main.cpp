@@ -21,6 +21,7 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Parallel.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/WithColor.h"
@@ -378,6 +379,7 @@ int main(int argc, char **argv) {
   };
   InOpts.ListedInDatabase = [&](StringRef P) { return Listing.lists(P); };
   enableSharedReads(); // each file read once: by dialect detection, kept for its check
+  parallel::strategy = hardware_concurrency(Jobs); // the reads of dialect detection
   InputSet Inputs = collectInputs(Paths, InOpts);
   if (Error E = applyMigrationSets(Inputs, Resolver))
     return fail(toString(std::move(E)));

@@ -92,20 +92,24 @@ struct Walker {
 
   void walk(const std::string &Dir) {
     std::error_code EC;
-    std::vector<std::string> Entries;
+    std::vector<std::pair<std::string, fs::file_type>> Entries; // the type from readdir
     for (fs::directory_iterator It(Dir, EC), End; It != End && !EC; It.increment(EC))
-      Entries.push_back(It->path());
+      Entries.push_back({It->path(), It->type()});
     if (EC) {
       Out.Problems.push_back({Dir, "cannot read directory: " + EC.message()});
       return;
     }
     llvm::sort(Entries);
-    for (const std::string &P : Entries) {
+    for (const auto &[P, Type] : Entries) {
       if (excluded(P, Opts))
         continue;
       bool Sql = path::extension(P).equals_insensitive(".sql");
-      fs::file_status St;
-      if (std::error_code SE = fs::status(P, St)) {
+      // A regular file by readdir is no symlink: no stat needed (the common case).
+      fs::file_status St(fs::file_type::regular_file);
+      std::error_code SE;
+      if (Type != fs::file_type::regular_file)
+        SE = fs::status(P, St);
+      if (SE) {
         if (Sql)
           Out.Problems.push_back({P, "cannot open file: " + SE.message()});
         continue;

@@ -559,7 +559,8 @@ int main(int argc, char **argv) {
       PrintOptions P;
       P.AsError = F.Level == Severity::Warning && R.WarningsAsErrors.contains(F.CheckId);
       P.ShowSnippet = !R.Undecodable && !R.Text.empty(); // raw bytes would garble a terminal
-      printFinding(TextToStdout ? outs() : nulls(), R.Path, R.Text, Lines, F, P);
+      if (TextToStdout) // formatting for nulls() took 5% of a --format=json run
+        printFinding(outs(), R.Path, R.Text, Lines, F, P);
       if (OutputFile && *Format == OutputFormat::Clang)
         printFinding(*OutputFile, R.Path, R.Text, Lines, F, P);
       if (F.Level == Severity::Note)

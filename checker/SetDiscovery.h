@@ -56,7 +56,8 @@ struct SetInfo {
   std::vector<std::string> files() const;
 };
 
-/// Reads a file for dialect detection; nullopt when it cannot be read.
+/// Reads a file for dialect detection; nullopt when it cannot be read. Called from several
+/// threads at once (llvm::parallel::strategy sets how many).
 using SetFileReader = std::function<std::optional<std::string>(llvm::StringRef Path)>;
 
 /// Groups Files (in walk order) into sets and loose files; the groups come in the order of

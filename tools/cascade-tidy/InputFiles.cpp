@@ -1,7 +1,9 @@
 #include "InputFiles.h"
 #include "GlobList.h"
 #include "MigrationSet.h"
+#include "RealPathCache.h"
 #include "RegularFile.h"
+#include "SharedReads.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -90,20 +92,24 @@ struct Walker {
 
   void walk(const std::string &Dir) {
     std::error_code EC;
-    std::vector<std::string> Entries;
+    std::vector<std::pair<std::string, fs::file_type>> Entries; // the type from readdir
     for (fs::directory_iterator It(Dir, EC), End; It != End && !EC; It.increment(EC))
-      Entries.push_back(It->path());
+      Entries.push_back({It->path(), It->type()});
     if (EC) {
       Out.Problems.push_back({Dir, "cannot read directory: " + EC.message()});
       return;
     }
     llvm::sort(Entries);
-    for (const std::string &P : Entries) {
+    for (const auto &[P, Type] : Entries) {
       if (excluded(P, Opts))
         continue;
       bool Sql = path::extension(P).equals_insensitive(".sql");
-      fs::file_status St;
-      if (std::error_code SE = fs::status(P, St)) {
+      // A regular file by readdir is no symlink: no stat needed (the common case).
+      fs::file_status St(fs::file_type::regular_file);
+      std::error_code SE;
+      if (Type != fs::file_type::regular_file)
+        SE = fs::status(P, St);
+      if (SE) {
         if (Sql)
           Out.Problems.push_back({P, "cannot open file: " + SE.message()});
         continue;
@@ -146,6 +152,7 @@ static std::optional<std::string> readForDetection(llvm::StringRef Path) {
     llvm::consumeError(Text.takeError());
     return std::nullopt;
   }
+  keepSharedRead(Path, *Text); // the SQL front end takes it instead of reading again
   return std::move(*Text);
 }
 
@@ -194,7 +201,8 @@ InputSet collectInputs(const std::vector<std::string> &Paths, const InputOptions
   // A file reached twice (named directly and through its directory, or under two spellings)
   // is checked once.
   std::set<std::string> Seen;
-  auto First = [&](const std::string &F) { return Seen.insert(realPathOr(F)).second; };
+  RealPathCache Real; // one realpath per folder, not per file
+  auto First = [&](const std::string &F) { return Seen.insert(Real.of(F)).second; };
   for (const std::string &P : Paths) {
     fs::file_status St;
     if (std::error_code EC = fs::status(P, St)) {
@@ -224,7 +232,7 @@ InputSet collectInputs(const std::vector<std::string> &Paths, const InputOptions
     }
   }
   llvm::erase_if(Out.CxxFiles, [&, Kept = std::set<std::string>()](const std::string &F) mutable {
-    return !Kept.insert(realPathOr(F)).second;
+    return !Kept.insert(Real.of(F)).second;
   });
   groupInputs(Out, {});
   return Out;

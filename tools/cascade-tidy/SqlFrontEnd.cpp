@@ -5,6 +5,7 @@
 #include "Nolint.h"
 #include "RegularFile.h"
 #include "SetDiscovery.h"
+#include "SharedReads.h"
 #include "SourceText.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -33,6 +34,8 @@ static bool readSqlFile(FileReport &R, uint64_t MaxBytes, const std::string *Buf
                         bool Validated) {
   if (Buffer) {
     R.Text = *Buffer;
+  } else if (auto Kept = takeSharedRead(R.Path, MaxBytes)) { // read by dialect detection
+    R.Text = std::move(*Kept);
   } else {
     auto Text = readRegularFile(R.Path, MaxBytes);
     if (!Text) {
@@ -186,6 +189,30 @@ llvm::Expected<Config> SettingsResolver::effectiveConfig(const std::string &Path
 }
 
 llvm::Expected<FileSettings> SettingsResolver::forFile(const std::string &Path) {
+  std::string Abs = absolutePath(Path);
+  std::string Dir = llvm::sys::fs::is_directory(Abs) ? Abs
+                                                      : llvm::sys::path::parent_path(Abs).str();
+  std::unique_lock<std::mutex> G(ByDirectoryLock);
+  auto It = ByDirectory.find(Dir);
+  if (It == ByDirectory.end()) {
+    G.unlock();
+    std::vector<std::string> Patterns;
+    auto S = settingsFor(Path, Patterns);
+    if (!S)
+      return S.takeError();
+    G.lock();
+    It = ByDirectory.try_emplace(Dir, std::move(*S), std::move(Patterns)).first;
+  }
+  FileSettings S = It->second.first;
+  S.MaxInputBytes = MaxInputBytes; // a public field: it may change between calls
+  for (const std::string &Pattern : It->second.second)
+    if (wildcardMatch(Pattern, Abs))
+      S.Frozen = true;
+  return S;
+}
+
+llvm::Expected<FileSettings>
+SettingsResolver::settingsFor(const std::string &Path, std::vector<std::string> &FrozenPatterns) {
   auto C = effectiveConfig(Path);
   if (!C)
     return C.takeError();
@@ -239,14 +266,10 @@ llvm::Expected<FileSettings> SettingsResolver::forFile(const std::string &Path) 
   if (C->CxxMigrations)
     S.CxxMigrations = *C->CxxMigrations;
   S.CxxCatalogSource = C->CxxCatalogSource;
-  std::string Abs = absolutePath(Path);
-  for (const std::string &G : *C->FrozenMigrations) {
-    std::string Pattern = llvm::sys::path::is_absolute(G) || C->Directory.empty()
-                              ? G
-                              : absolutePath(C->Directory + "/" + G);
-    if (wildcardMatch(Pattern, Abs))
-      S.Frozen = true;
-  }
+  for (const std::string &G : *C->FrozenMigrations)
+    FrozenPatterns.push_back(llvm::sys::path::is_absolute(G) || C->Directory.empty()
+                                 ? G
+                                 : absolutePath(C->Directory + "/" + G));
   return S;
 }
 

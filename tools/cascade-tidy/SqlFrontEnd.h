@@ -93,6 +93,12 @@ public:
 
 private:
   llvm::Expected<std::optional<FoundConfig>> fileConfig(const std::string &Path);
+  llvm::Expected<FileSettings> settingsFor(const std::string &Path,
+                                           std::vector<std::string> &FrozenPatterns);
+  /// forFile's work per configuration directory: the settings (Frozen unset) and the absolute
+  /// FrozenMigrations patterns. ConfigFinder caches per directory too, so this changes nothing.
+  std::map<std::string, std::pair<FileSettings, std::vector<std::string>>> ByDirectory;
+  std::mutex ByDirectoryLock;
   Config CommandLine;
   std::optional<Config> Explicit;
   bool IncludeDown;

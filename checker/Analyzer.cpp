@@ -444,6 +444,16 @@ public:
                        << "\n";
           std::abort();
         }
+        // The statement was judged unable to change the catalog: its tree must say so too.
+        if (Full->Tree)
+          for (JsonRef Raw : Full->Tree->root().getArray("stmts").elements())
+            for (const char *Kind : {"CreateStmt", "AlterTableStmt", "DropStmt", "RenameStmt"})
+              if (Raw.getObject("stmt").getObject(Kind)) {
+                llvm::errs() << "cascade-tidy: internal error: a " << Kind
+                             << " was taken for a statement that cannot change the catalog\n"
+                             << "text: " << Text << "\n";
+                std::abort();
+              }
       }
     }
     if (On) {

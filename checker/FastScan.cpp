@@ -7,7 +7,8 @@
 // quotes, numbers, parameters, comments, operators) and gives up, returning nullopt, at the first
 // thing whose rules it does not follow exactly: escape strings (E'..'), bit and hex strings,
 // Unicode escapes (U&'..'), string continuation across lines, backslashes in strings, unusual
-// numbers, characters PostgreSQL returns alone, errors. tokenize() then scans the text with
+// numbers, characters PostgreSQL returns alone, NUL bytes (libpg_query's scan ends at the first),
+// errors. tokenize() then scans the text with
 // libpg_query. Whether a word is a keyword is asked of libpg_query, once per word and thread.
 //
 // CASCADE_TIDY_VERIFY_FAST=1 makes tokenize() run both scanners and abort on any difference;
@@ -80,6 +81,9 @@ public:
   FastScanner(llvm::StringRef T, size_t Base) : T(T), N(T.size()), Base(Base) {}
 
   std::optional<TokenStream> run() {
+    // libpg_query reads a C string: its scan ends at a NUL byte, wherever it sits.
+    if (T.find('\0') != llvm::StringRef::npos)
+      return std::nullopt;
     while (I < N) {
       char C = T[I];
       if (space(C)) {

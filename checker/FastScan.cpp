@@ -26,12 +26,8 @@ namespace cascade {
 
 namespace {
 
-bool identStart(unsigned char C) {
-  return llvm::isAlpha(C) || C == '_' || C >= 0x80;
-}
-bool identCont(unsigned char C) { return identStart(C) || llvm::isDigit(C) || C == '$'; }
-bool dollarTagStart(unsigned char C) { return llvm::isAlpha(C) || C == '_' || C >= 0x80; }
-bool dollarTagCont(unsigned char C) { return dollarTagStart(C) || llvm::isDigit(C); }
+/// Characters after the first of a $tag$: an identifier's, without `$`.
+bool dollarTagCont(char C) { return isIdentStart(C) || llvm::isDigit(C); }
 bool space(char C) { return C == ' ' || C == '\t' || C == '\n' || C == '\r' || C == '\f'; }
 bool opChar(char C) {
   switch (C) {
@@ -91,7 +87,6 @@ public:
         continue;
       }
       size_t Start = I;
-      unsigned char U = static_cast<unsigned char>(C);
       if (C == '-' && I + 1 < N && T[I + 1] == '-') {
         while (I < N && T[I] != '\n' && T[I] != '\r')
           ++I;
@@ -100,7 +95,7 @@ public:
         if (!blockComment())
           return std::nullopt;
         comment(Start);
-      } else if (identStart(U)) {
+      } else if (isIdentStart(C)) {
         if (!word())
           return std::nullopt;
       } else if (C == '\'') {
@@ -196,7 +191,7 @@ private:
 
   bool word() {
     size_t Start = I;
-    while (I < N && identCont(static_cast<unsigned char>(T[I])))
+    while (I < N && isIdentCont(T[I]))
       ++I;
     llvm::StringRef Spelling = T.slice(Start, I);
     if (I < N && Spelling.size() == 1) {
@@ -262,7 +257,7 @@ private:
       while (I < N && llvm::isDigit(T[I]))
         ++I;
     }
-    if (I < N && (identCont(static_cast<unsigned char>(T[I])) || T[I] == '.'))
+    if (I < N && (isIdentCont(T[I]) || T[I] == '.'))
       return false;
     emit(Start, TokKind::Number);
     return true;
@@ -274,14 +269,14 @@ private:
     if (I + 1 < N && llvm::isDigit(T[I + 1])) {
       for (++I; I < N && llvm::isDigit(T[I]);)
         ++I;
-      if (I < N && identCont(static_cast<unsigned char>(T[I])))
+      if (I < N && isIdentCont(T[I]))
         return false;
       emit(Start, TokKind::Param);
       return true;
     }
     size_t J = I + 1;
-    if (J < N && dollarTagStart(static_cast<unsigned char>(T[J])))
-      while (J < N && dollarTagCont(static_cast<unsigned char>(T[J])))
+    if (J < N && isIdentStart(T[J]))
+      while (J < N && dollarTagCont(T[J]))
         ++J;
     if (J >= N || T[J] != '$')
       return false;

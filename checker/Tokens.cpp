@@ -86,10 +86,6 @@ static Token makeToken(llvm::StringRef Text, const PgQuery__ScanToken &T, size_t
 
 namespace {
 
-bool identStart(char C) {
-  return llvm::isAlpha(C) || C == '_' || static_cast<unsigned char>(C) >= 0x80;
-}
-bool identCont(char C) { return identStart(C) || llvm::isDigit(C) || C == '$'; }
 
 /// PostgreSQL's scanner rescans nested comments in quadratic time. A linear pass that skips
 /// what the scanner skips (strings, quoted identifiers, dollar quotes, `--` comments) finds a
@@ -140,7 +136,7 @@ std::optional<DeepComment> findDeepComment(llvm::StringRef T, unsigned Limit) {
     } else if (C == '$' && !(I + 1 < N && llvm::isDigit(T[I + 1]))) {
       // $tag$ ... $tag$ (a `$1` parameter is not one)
       size_t J = I + 1;
-      while (J < N && T[J] != '$' && (identStart(T[J]) || (J > I + 1 && llvm::isDigit(T[J]))))
+      while (J < N && T[J] != '$' && (isIdentStart(T[J]) || (J > I + 1 && llvm::isDigit(T[J]))))
         ++J;
       if (J >= N || T[J] != '$') {
         ++I;
@@ -149,9 +145,9 @@ std::optional<DeepComment> findDeepComment(llvm::StringRef T, unsigned Limit) {
       llvm::StringRef Delim = T.slice(I, J + 1);
       size_t Close = T.find(Delim, J + 1);
       I = Close == llvm::StringRef::npos ? N : Close + Delim.size();
-    } else if (identStart(C)) {
+    } else if (isIdentStart(C)) {
       size_t Start = I;
-      while (I < N && identCont(T[I]))
+      while (I < N && isIdentCont(T[I]))
         ++I;
       // E'...' takes backslash escapes; any other word before a quote is a separate token.
       if (I - Start == 1 && (C == 'e' || C == 'E') && I < N && T[I] == '\'')

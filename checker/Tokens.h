@@ -2,6 +2,7 @@
 #ifndef CASCADE_CHECKER_TOKENS_H
 #define CASCADE_CHECKER_TOKENS_H
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include <optional>
 #include <string>
@@ -39,6 +40,13 @@ struct TokenStream {
 /// Comments nested deeper than this end the scan with an error (PostgreSQL's scanner takes
 /// quadratic time on deep nesting).
 inline constexpr unsigned MaxCommentNesting = 1000;
+
+/// PostgreSQL's identifier characters: a letter, `_` or any byte of a multi-byte character
+/// starts one; digits and `$` may follow.
+inline bool isIdentStart(char C) {
+  return llvm::isAlpha(C) || C == '_' || static_cast<unsigned char>(C) >= 0x80;
+}
+inline bool isIdentCont(char C) { return isIdentStart(C) || llvm::isDigit(C) || C == '$'; }
 
 /// Scans Text (which lives at absolute offset Base of the analysed buffer).
 TokenStream tokenize(llvm::StringRef Text, size_t Base = 0);

@@ -32,6 +32,7 @@ namespace {
 struct CachedParse {
   std::string Json;
   std::optional<JsonDocument> Tree;
+  std::shared_ptr<const StatementPlan> Plan; // what Tree does to the catalog
   bool Failed = false;
   std::string Message;
   int CursorPos = 0;
@@ -404,7 +405,8 @@ public:
   /// NeedTree the statement is only checked for syntax errors: libpg_query's parser runs, but no
   /// parse tree is written out as JSON and read back.
   static std::shared_ptr<const CachedParse> parseStatement(const std::string &Text,
-                                                           bool NeedTree) {
+                                                           bool NeedTree, size_t Base,
+                                                           const PlanTokens &Toks) {
     AnalysisCache &C = cache();
     bool On;
     {
@@ -412,7 +414,7 @@ public:
       On = C.On;
       if (On)
         if (auto Hit = C.Parses.find(Text))
-          if (Hit->Failed || Hit->Tree || !NeedTree)
+          if (Hit->Failed || Hit->Plan || !NeedTree)
             return Hit;
     }
     auto Made = std::make_shared<CachedParse>();
@@ -425,6 +427,8 @@ public:
       } else {
         Made->Json = Parsed->parse_tree ? Parsed->parse_tree : "";
         Made->Tree = JsonDocument::parse(Made->Json);
+        if (Made->Tree)
+          Made->Plan = planStatement(Made->Tree->root(), Base, Toks);
       }
     } else {
       SplitResult Checked = checkSyntax(Text);
@@ -434,7 +438,7 @@ public:
         Made->CursorPos = E->cursorpos;
       }
       if (fastPaths() == FastPaths::Verify) {
-        auto Full = parseStatement(Text, true);
+        auto Full = parseStatement(Text, true, Base, Toks);
         if (Full->Failed != Made->Failed || Full->Message != Made->Message ||
             Full->CursorPos != Made->CursorPos) {
           llvm::errs() << "cascade-tidy: internal error: the syntax check differs from the "
@@ -584,7 +588,8 @@ private:
     auto Parse = [&] {
       std::string Text = Buf.substr(Base, Toks[Last - 1].End - Base);
       bool NeedTree = mayChangeCatalog(Toks, First, Last);
-      std::shared_ptr<const CachedParse> Parsed = parseStatement(Text, NeedTree);
+      std::shared_ptr<const CachedParse> Parsed =
+          parseStatement(Text, NeedTree, Base, PlanTokens{Toks, First, Last});
       if (Parsed->Failed) {
         bool CutOff = Truncated && Last == Toks.size() && &Toks == &Scan->Tokens;
         if (!CutOff)
@@ -594,14 +599,11 @@ private:
       }
       if (!NeedTree)
         return;
-      const std::optional<JsonDocument> &Tree = Parsed->Tree;
-      if (!Tree) {
+      if (!Parsed->Plan) { // JSON the reader rejects
         extractFromTokens(Ctx);
         return;
       }
-      for (JsonRef RawStmt : Tree->root().getArray("stmts").elements())
-        if (JsonRef Stmt = RawStmt.getObject("stmt"))
-          extractFromParseTree(Stmt, Base, Ctx);
+      applyPlan(*Parsed->Plan, Base, Ctx);
     };
     if (Nesting <= InlineNesting) {
       Parse();

@@ -6,6 +6,8 @@
 
 #include "CompactJson.h"
 
+#include <memory>
+
 namespace cascade {
 
 /// One statement: tokens [First, Last) of Toks, which index the analysed buffer.
@@ -18,9 +20,22 @@ struct StatementContext {
   llvm::StringRef Text; // the analysed buffer Toks index
 };
 
-/// Walks a parsed statement (libpg_query JSON, locations relative to Base): records FKs,
-/// updates the catalog.
-void extractFromParseTree(JsonRef Stmt, size_t Base, StatementContext &Ctx);
+/// The tokens of one statement, [First, Last) of Toks.
+struct PlanTokens {
+  const std::vector<Token> &Toks;
+  size_t First, Last;
+};
+
+/// What a parsed statement does to the catalog and which FKs it defines, read from its tree
+/// (libpg_query JSON, locations relative to Base, the statement's start in the buffer Toks
+/// index). It depends on the statement's text only: cached with the parse, it is applied again
+/// wherever the same text appears without reading the tree again.
+struct StatementPlan;
+std::shared_ptr<const StatementPlan> planStatement(JsonRef Root, size_t Base,
+                                                   const PlanTokens &Toks);
+
+/// Applies a plan to the statement at Base: updates the catalog, records the FKs.
+void applyPlan(const StatementPlan &Plan, size_t Base, StatementContext &Ctx);
 
 /// The token-level scan for text the parser rejects: every REFERENCES clause in the statement.
 void extractFromTokens(StatementContext &Ctx);

@@ -898,6 +898,9 @@ void Server::publish(Document &D) {
   LspLines Lines(D.Text);
   std::string Body;
   llvm::raw_string_ostream OS(Body);
+  // OStream writes a few bytes at a time; unbuffered, each write grew the string on its own
+  // (a third of a publish of 555 findings).
+  OS.SetBufferSize(1 << 16);
   json::OStream J(OS);
   J.object([&] {
     J.attribute("jsonrpc", "2.0");

@@ -52,6 +52,7 @@ LspTransport::ReadStatus LspTransport::read(std::string &Body, std::string &Prob
 void LspTransport::write(const llvm::json::Value &Message) {
   std::string Body;
   llvm::raw_string_ostream OS(Body);
+  OS.SetBufferSize(1 << 12); // unbuffered, every few bytes grow the string
   OS << Message;
   OS.flush();
   writeBody(Body);

@@ -190,7 +190,19 @@ std::vector<std::pair<size_t, size_t>> splitStatements(const std::vector<Token> 
   return Out;
 }
 
+/// Whether Text holds `+goose` or `+migrate` in any case: no marker, no line to look at.
+static bool mayHoldMigrationMarker(llvm::StringRef Text) {
+  for (size_t P = Text.find('+'); P != llvm::StringRef::npos; P = Text.find('+', P + 1)) {
+    llvm::StringRef After = Text.substr(P + 1);
+    if (After.starts_with_insensitive("goose") || After.starts_with_insensitive("migrate"))
+      return true;
+  }
+  return false;
+}
+
 bool blankDownSections(std::string &Text) {
+  if (!mayHoldMigrationMarker(Text))
+    return false;
   bool Found = false, InDown = false;
   size_t LineStart = 0;
   while (LineStart < Text.size()) {

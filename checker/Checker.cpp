@@ -260,8 +260,10 @@ std::vector<CheckResult> checkSet(const std::vector<SetMember> &Members, Catalog
   }
   std::set<std::string> Created;
   for (const auto &[File, Name] : Cat.createdNames()) {
-    Created.insert(Name.Schema + "." + Name.Name);
-    if (File < 0 || static_cast<size_t>(File) >= Results.size())
+    if (Shared.ReportUnknownParents)
+      Created.insert(Name.Schema + "." + Name.Name);
+    // Only a reported file's report lists its tables (the language server replays the rest).
+    if (File < 0 || static_cast<size_t>(File) >= Results.size() || !Members[File].Report)
       continue;
     CreatedTable T{Name, {}};
     if (const Table *Now = Cat.find(Name))

@@ -1,5 +1,6 @@
 #include "SourceText.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/ConvertUTF.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
@@ -77,6 +78,12 @@ static bool unsafeCodePoint(llvm::UTF32 C) {
 }
 
 std::string escapeControl(llvm::StringRef Text) {
+  // Most text (every message, most paths) is printable ASCII without a backslash: as it is.
+  if (llvm::all_of(Text, [](char C) {
+        auto U = static_cast<unsigned char>(C);
+        return U < 0x80 && C != '\\' && !unsafeCodePoint(U);
+      }))
+    return Text.str();
   std::string Out;
   Out.reserve(Text.size());
   llvm::raw_string_ostream OS(Out);

@@ -53,6 +53,9 @@ struct FileReport {
   GlobList WarningsAsErrors;
   std::vector<CreatedTable> Tables;      // SQL: tables it creates (RootCheck.h)
   std::vector<QualifiedName> Referenced; // SQL: parents of its FKs
+  /// The findings as text output prints them, rendered by the worker that checked the file
+  /// (printing is the serial part of a run); empty when not rendered.
+  std::string Rendered;
 };
 
 /// A read error as the diagnostic shows it: "not a regular file (a FIFO); skipped", "file is

@@ -233,6 +233,22 @@ std::pair<unsigned, unsigned> applyFixes(FileReport &R, std::vector<bool> &Fixed
   return {static_cast<unsigned>(count(Fixed, true)), Offered};
 }
 
+/// A file's findings as the text output prints them.
+std::string renderFindings(const FileReport &R) {
+  std::string Out;
+  raw_string_ostream OS(Out);
+  OS.SetBufferSize(1 << 14); // printFinding writes a few bytes at a time
+  LineTable Lines(R.Text);
+  for (const Finding &F : R.Findings) {
+    PrintOptions P;
+    P.AsError = F.Level == Severity::Warning && R.WarningsAsErrors.contains(F.CheckId);
+    P.ShowSnippet = !R.Undecodable && !R.Text.empty(); // raw bytes would garble a terminal
+    printFinding(OS, R.Path, R.Text, Lines, F, P);
+  }
+  OS.flush();
+  return Out;
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -482,7 +498,10 @@ int main(int argc, char **argv) {
         Settings[G].front().checksDeletePaths())
       Settings[G].front().Checker.ReportUnknownParents = true;
 
-  // Groups are independent schema histories: they run in parallel, and print in order.
+  // The text goes to standard output unless --format without --output puts the format there.
+  bool TextToStdout = *Format == OutputFormat::Clang || !OutputOpt.empty();
+  // Groups are independent schema histories: they run in parallel, and print in order. Each
+  // worker renders its files' text output too; the main thread only writes it.
   std::vector<std::vector<FileReport>> GroupReports(Inputs.Groups.size());
   Progress Prog(Inputs.Groups.size() + Inputs.CxxFiles.size(), Quiet);
   {
@@ -490,12 +509,14 @@ int main(int argc, char **argv) {
     for (size_t G = 0; G < Inputs.Groups.size(); ++G)
       Pool.async([&, G] {
         GroupReports[G] = checkSqlGroup(Inputs.Groups[G], Settings[G]);
+        if (TextToStdout)
+          for (FileReport &R : GroupReports[G])
+            if (R.ReadError.empty())
+              R.Rendered = renderFindings(R);
         Prog.step(Inputs.Groups[G].empty() ? "" : Inputs.Groups[G].front());
       });
     Pool.wait();
   }
-  // The text goes to standard output unless --format without --output puts the format there.
-  bool TextToStdout = *Format == OutputFormat::Clang || !OutputOpt.empty();
   RootInputs RootIn;
   std::vector<RootsInUse> RootUses;
   for (size_t G = 0; G < GroupReports.size(); ++G)
@@ -554,18 +575,18 @@ int main(int argc, char **argv) {
     }
     if (R.Undecodable)
       Status = 2;
-    LineTable Lines(R.Text);
-    for (const Finding &F : R.Findings) {
-      PrintOptions P;
-      P.AsError = F.Level == Severity::Warning && R.WarningsAsErrors.contains(F.CheckId);
-      P.ShowSnippet = !R.Undecodable && !R.Text.empty(); // raw bytes would garble a terminal
-      if (TextToStdout) // formatting for nulls() took 5% of a --format=json run
-        printFinding(outs(), R.Path, R.Text, Lines, F, P);
+    if (TextToStdout) { // formatting for nulls() took 5% of a --format=json run
+      if (R.Rendered.empty() && !R.Findings.empty()) // C/C++ files are rendered here
+        R.Rendered = renderFindings(R);
+      outs() << R.Rendered;
       if (OutputFile && *Format == OutputFormat::Clang)
-        printFinding(*OutputFile, R.Path, R.Text, Lines, F, P);
+        *OutputFile << R.Rendered;
+    }
+    for (const Finding &F : R.Findings) {
       if (F.Level == Severity::Note)
         continue;
-      (F.Level == Severity::Error || P.AsError ? Errors : Warnings)++;
+      bool AsError = F.Level == Severity::Warning && R.WarningsAsErrors.contains(F.CheckId);
+      (F.Level == Severity::Error || AsError ? Errors : Warnings)++;
     }
   }
   outs().flush();

@@ -14,6 +14,7 @@
 #include <memory>
 #include <mutex>
 #include <unordered_map>
+#include <unordered_map>
 
 namespace cascade {
 
@@ -45,6 +46,16 @@ struct CachedTokens {
   std::optional<SyntaxError> Error;
   std::string Normal; // empty when the dialect changed nothing
 };
+
+} // namespace
+
+/// One text's scan and statement parses, recorded by prepareSql for its later analysis.
+struct PreparedSql {
+  std::shared_ptr<const CachedTokens> Scan;
+  std::unordered_map<std::string, std::shared_ptr<const CachedParse>> Parses; // by text
+};
+
+namespace {
 
 /// The cache key of a text: dialect, length and a 64-bit hash (the text itself is compared on
 /// a hit), so that a lookup copies nothing.
@@ -290,6 +301,11 @@ public:
     statements(Scanned->Tokens, 0, Scanned->Tokens.size(), /*InBody=*/false);
   }
 
+  /// prepareSql's record (Recording: scan and parse only, nothing applied), or the record an
+  /// analysis replays from.
+  PreparedSql *Memo = nullptr;
+  bool Recording = false;
+
   /// analyzeSqlResuming's state: the point to go on from (or none), and where to take the next.
   std::optional<ResumePoint> *Resume = nullptr;
   const Catalog *Start = nullptr; // the catalog before this text, when Resume is set
@@ -359,8 +375,17 @@ private:
 
 public:
 
-  /// The tokens of Buf after dialect normalization (from the cache when it is on).
+  /// The tokens of Buf after dialect normalization (from the record or the cache).
   std::shared_ptr<const CachedTokens> scan() {
+    if (Memo && !Recording && Memo->Scan)
+      return Memo->Scan;
+    std::shared_ptr<const CachedTokens> Made = scanText();
+    if (Memo && Recording)
+      Memo->Scan = Made;
+    return Made;
+  }
+
+  std::shared_ptr<const CachedTokens> scanText() {
     AnalysisCache &C = cache();
     std::string Key;
     {
@@ -591,6 +616,8 @@ private:
     size_t Base = Toks[First].Begin;
     unsigned Nesting = nestingEstimate(Toks, First, Last);
     if (Nesting > MaxStatementNesting) {
+      if (Recording)
+        return; // nothing is parsed
       // libpg_query writes its parse tree recursively: this deep, it would overflow the stack.
       syntaxError(Base, "statement nests too deeply to parse (" + std::to_string(Nesting) +
                             " levels, at most " + std::to_string(MaxStatementNesting) + ")");
@@ -600,8 +627,16 @@ private:
     auto Parse = [&] {
       std::string Text = Buf.substr(Base, Toks[Last - 1].End - Base);
       bool NeedTree = mayChangeCatalog(Toks, First, Last);
-      std::shared_ptr<const CachedParse> Parsed =
-          parseStatement(Text, NeedTree, Base, PlanTokens{Toks, First, Last});
+      std::shared_ptr<const CachedParse> Parsed;
+      if (Memo && !Recording)
+        if (auto It = Memo->Parses.find(Text); It != Memo->Parses.end())
+          Parsed = It->second;
+      if (!Parsed)
+        Parsed = parseStatement(Text, NeedTree, Base, PlanTokens{Toks, First, Last});
+      if (Recording) {
+        Memo->Parses.emplace(std::move(Text), std::move(Parsed));
+        return;
+      }
       if (Parsed->Failed) {
         bool CutOff = Truncated && Last == Toks.size() && &Toks == &Scan->Tokens;
         if (!CutOff)
@@ -632,7 +667,7 @@ private:
 
 static Analysis analyze(llvm::StringRef Text, const AnalyzerOptions &Opts, Catalog &Cat,
                         std::optional<ResumePoint> *Resume, const Catalog *Start,
-                        size_t TakeAt) {
+                        size_t TakeAt, PreparedSql *Memo = nullptr, bool Recording = false) {
   Analysis Out;
   std::string Buffer = Text.str();
   if (llvm::StringRef(Buffer).starts_with("\xEF\xBB\xBF"))
@@ -650,12 +685,25 @@ static Analysis analyze(llvm::StringRef Text, const AnalyzerOptions &Opts, Catal
   D.Resume = Resume;
   D.Start = Start;
   D.TakeAt = TakeAt;
+  D.Memo = Memo;
+  D.Recording = Recording;
   D.run();
   return Out; // ForeignKeys stay in definition order: the catalog indexes them
 }
 
-Analysis analyzeSql(llvm::StringRef Text, const AnalyzerOptions &Opts, Catalog &Cat) {
-  return analyze(Text, Opts, Cat, nullptr, nullptr, 0);
+Analysis analyzeSql(llvm::StringRef Text, const AnalyzerOptions &Opts, Catalog &Cat,
+                    const PreparedSql *Prepared) {
+  // The record is only read: analyze takes it as the Driver's Memo with Recording off.
+  return analyze(Text, Opts, Cat, nullptr, nullptr, 0, const_cast<PreparedSql *>(Prepared));
+}
+
+std::shared_ptr<PreparedSql> prepareSql(llvm::StringRef Text, const AnalyzerOptions &Opts) {
+  auto Memo = std::make_shared<PreparedSql>();
+  if (isForeignDialect(Opts.SqlDialect))
+    return Memo; // read by its own reader, with no parse to make ahead
+  Catalog Scratch; // the statements are scanned and parsed, never applied
+  analyze(Text, Opts, Scratch, nullptr, nullptr, 0, Memo.get(), /*Recording=*/true);
+  return Memo;
 }
 
 Analysis analyzeSqlResuming(llvm::StringRef Text, const AnalyzerOptions &Opts, Catalog &Cat,

@@ -9,6 +9,7 @@
 #include "Tokens.h"
 
 #include "llvm/ADT/StringRef.h"
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -28,8 +29,21 @@ struct Analysis {
   std::vector<Token> Comments;         // for suppression comments
 };
 
+/// A text's scan and statement parses, made ahead of its analysis (prepareSql).
+struct PreparedSql;
+
 /// Analyses Text. Tables created in it are recorded in Cat (which may hold earlier files).
-Analysis analyzeSql(llvm::StringRef Text, const AnalyzerOptions &Opts, Catalog &Cat);
+/// With Prepared (prepareSql of the same text and options), its scan and parses are used.
+Analysis analyzeSql(llvm::StringRef Text, const AnalyzerOptions &Opts, Catalog &Cat,
+                    const PreparedSql *Prepared = nullptr);
+
+/// Scans and parses Text as analyzeSql will, without a catalog: the files of one migration set
+/// can be prepared in parallel, then analysed in order, each from its record. Thread-safe.
+std::shared_ptr<PreparedSql> prepareSql(llvm::StringRef Text, const AnalyzerOptions &Opts);
+
+/// How many threads a set's replay may use to prepare its files ahead (1, the default: none).
+/// They are used only while fewer sets than that are being replayed at once.
+void setReplayThreads(unsigned N);
 
 /// Keeps each text's tokens and each statement's parse tree between calls of analyzeSql, for a
 /// process that checks the same texts again and again with small edits (the language server):

@@ -4,8 +4,10 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Parallel.h"
 #include "llvm/Support/xxhash.h"
 
+#include <atomic>
 #include <memory>
 #include <set>
 
@@ -25,11 +27,34 @@ static std::vector<std::unique_ptr<Check>> enabledChecks(const CheckerOptions &O
   return Out;
 }
 
+static std::atomic<unsigned> ReplayThreads{1};
+static std::atomic<unsigned> ActiveReplays{0}; // sets being replayed now, by any thread
+
+void setReplayThreads(unsigned N) { ReplayThreads = std::max(1u, N); }
+
 std::vector<Analysis> replaySet(const std::vector<SetMember> &Members, Catalog &Cat) {
+  struct Active {
+    Active() { ++ActiveReplays; }
+    ~Active() { --ActiveReplays; }
+  } Counted;
+  // The catalog must see the files in order, but scanning and parsing them (most of the work)
+  // needs no catalog: while threads are idle (a repository with one migration folder, the last
+  // sets of a run), a window of files is prepared in parallel, then replayed in order.
+  constexpr size_t Window = 32;
   std::vector<Analysis> Out;
-  for (size_t I = 0; I < Members.size(); ++I) {
-    Cat.setCurrentFile(static_cast<int>(I));
-    Out.push_back(analyzeSql(Members[I].Sql, Members[I].Options->Analyzer, Cat));
+  std::vector<std::shared_ptr<PreparedSql>> Prepared;
+  for (size_t From = 0; From < Members.size(); From += Window) {
+    size_t To = std::min(Members.size(), From + Window);
+    Prepared.assign(To - From, nullptr);
+    if (To - From > 1 && ActiveReplays.load() < ReplayThreads.load())
+      llvm::parallelFor(From, To, [&](size_t I) {
+        Prepared[I - From] = prepareSql(Members[I].Sql, Members[I].Options->Analyzer);
+      });
+    for (size_t I = From; I < To; ++I) {
+      Cat.setCurrentFile(static_cast<int>(I));
+      Out.push_back(
+          analyzeSql(Members[I].Sql, Members[I].Options->Analyzer, Cat, Prepared[I - From].get()));
+    }
   }
   return Out;
 }

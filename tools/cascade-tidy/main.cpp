@@ -395,7 +395,8 @@ int main(int argc, char **argv) {
   };
   InOpts.ListedInDatabase = [&](StringRef P) { return Listing.lists(P); };
   enableSharedReads(); // each file read once: by dialect detection, kept for its check
-  parallel::strategy = hardware_concurrency(Jobs); // the reads of dialect detection
+  parallel::strategy = hardware_concurrency(Jobs); // dialect detection, files of one set
+  setReplayThreads(parallel::strategy.compute_thread_count());
   InputSet Inputs = collectInputs(Paths, InOpts);
   if (Error E = applyMigrationSets(Inputs, Resolver))
     return fail(toString(std::move(E)));

@@ -3,9 +3,9 @@
 # cascadeChecker and cascadeCxxFrontEnd carry LLVM's and clang's include directories and
 # definitions but link neither: each executable or module chooses with
 #   cascade_link_llvm(<target> [CLANG] [SHARED])
-# - SHARED, or CASCADE_STATIC_LLVM off: libLLVM.so (and libclang-cpp.so with CLANG), as before.
-#   The clang-tidy module must stay on these: it is loaded into clang-tidy-19, which already has
-#   them, and a second copy of LLVM's and clang's globals inside it breaks the process.
+# - SHARED, CASCADE_STATIC_LLVM off, or a sanitized build (below): libLLVM.so (and
+#   libclang-cpp.so with CLANG), as before. The clang-tidy module must stay on these: it is
+#   loaded into clang-tidy-19, which already has them, and a second copy of LLVM's and clang's globals inside it breaks the process.
 # - otherwise: Debian's static archives (llvm-19-dev, libclang-19-dev) linked into the
 #   executable, which then starts without mapping and relocating the two shared libraries (about
 #   25 ms and 55 MB of every run, most of what one SQL file cost).
@@ -28,7 +28,21 @@ set(CASCADE_STATIC_CLANG_LLVM_COMPONENTS
   Support TargetParser FrontendOpenMP FrontendHLSL BinaryFormat Core Demangle MC MCParser
   BitReader BitstreamReader Object Option ProfileData WindowsDriver)
 
-if(CASCADE_STATIC_LLVM)
+# CASCADE_LINK_LLVM_STATICALLY is what the build does: the option, unless the archives are
+# missing or the build is sanitized. A sanitized build keeps the shared libraries: LLVM's
+# headers compile BumpPtrAllocator's inline functions with ASan poisoning when the includer is
+# instrumented, and in one static link the linker keeps one copy of each inline function, so
+# instrumented and uninstrumented halves of the allocator meet (measured: a use-after-poison
+# report in StringSaver::save under clang::tooling::inferMissingCompileCommands). libLLVM.so
+# binds its own calls internally and never sees our instrumented copies.
+set(CASCADE_LINK_LLVM_STATICALLY ${CASCADE_STATIC_LLVM})
+if(CASCADE_LINK_LLVM_STATICALLY AND CASCADE_SANITIZE)
+  message(STATUS "CASCADE_SANITIZE: the tools link the shared libLLVM and libclang-cpp "
+    "(uninstrumented static archives would mix with our instrumented inline LLVM code)")
+  set(CASCADE_LINK_LLVM_STATICALLY OFF)
+endif()
+
+if(CASCADE_LINK_LLVM_STATICALLY)
   set(cascade_static_missing)
   set(CASCADE_STATIC_CLANG_ARCHIVES)
   foreach(lib ${CASCADE_STATIC_CLANG_LIBS})
@@ -73,11 +87,11 @@ if(CASCADE_STATIC_LLVM)
     message(WARNING "CASCADE_STATIC_LLVM: these static LLVM/clang archives or libraries are "
       "missing (packages llvm-19-dev, libclang-19-dev):\n  ${cascade_static_missing_text}\n"
       "linking the tools with the shared libLLVM and libclang-cpp instead (slower start-up)")
-    set(CASCADE_STATIC_LLVM OFF CACHE BOOL "" FORCE)
+    set(CASCADE_LINK_LLVM_STATICALLY OFF)
   endif()
 endif()
 
-if(CASCADE_STATIC_LLVM)
+if(CASCADE_LINK_LLVM_STATICALLY)
   # Flags of the executables that link the archives, each measured (docs/benchmarks.md):
   # --as-needed drops the shared libraries the LLVM targets name but the pulled-in members never
   # call (libz3, libxml2); a non-PIE executable has no relative relocations to apply at start
@@ -101,7 +115,7 @@ endif()
 
 function(cascade_link_llvm target)
   cmake_parse_arguments(PARSE_ARGV 1 arg "CLANG;SHARED" "" "")
-  if(arg_SHARED OR NOT CASCADE_STATIC_LLVM)
+  if(arg_SHARED OR NOT CASCADE_LINK_LLVM_STATICALLY)
     if(arg_CLANG)
       target_link_libraries(${target} PRIVATE clang-cpp)
     endif()

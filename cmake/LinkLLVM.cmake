@@ -5,7 +5,8 @@
 #   cascade_link_llvm(<target> [CLANG] [SHARED])
 # - SHARED, CASCADE_STATIC_LLVM off, or a sanitized build (below): libLLVM.so (and
 #   libclang-cpp.so with CLANG), as before. The clang-tidy module must stay on these: it is
-#   loaded into clang-tidy-19, which already has them, and a second copy of LLVM's and clang's globals inside it breaks the process.
+#   loaded into clang-tidy-19, which already has them, and a second copy of LLVM's and clang's
+#   globals inside it breaks the process.
 # - otherwise: Debian's static archives (llvm-19-dev, libclang-19-dev) linked into the
 #   executable, which then starts without mapping and relocating the two shared libraries (about
 #   25 ms and 55 MB of every run, most of what one SQL file cost).

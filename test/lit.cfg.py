@@ -69,6 +69,9 @@ if os.path.exists("/usr/lib/postgresql/15/bin/initdb"):
 # drive. tools/bootstrap.sh installs them all (cmake, ninja-build, dpkg-dev), so on a machine set
 # up by it no such test is unsupported.
 config.substitutions.append(("%cascade-build", config.cascade_obj_root))
+# The tools link LLVM and clang statically (CASCADE_STATIC_LLVM, cmake/LinkLLVM.cmake).
+if getattr(config, "cascade_static_llvm", False):
+    config.available_features.add("static-llvm")
 if shutil.which("cmake") and shutil.which("ninja") and shutil.which("ctest"):
     config.available_features.add("cmake-ninja")
 if shutil.which("cpack") and shutil.which("dpkg-deb") and shutil.which("dpkg-shlibdeps"):

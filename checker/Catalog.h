@@ -5,6 +5,8 @@
 
 #include "ForeignKey.h"
 
+#include "llvm/ADT/STLExtras.h"
+
 #include <map>
 #include <optional>
 #include <unordered_map>
@@ -81,9 +83,13 @@ public:
   const std::vector<CatalogForeignKey> &foreignKeys() const { return ForeignKeys; }
   /// Every table's name (schema "" for public), in key order.
   std::vector<QualifiedName> tableNames() const {
-    std::vector<QualifiedName> Out;
+    std::vector<const std::pair<const std::string, Table> *> Entries;
     for (const auto &Entry : Tables)
-      Out.push_back(canonical(Entry.second.Name));
+      Entries.push_back(&Entry);
+    llvm::sort(Entries, [](auto *A, auto *B) { return A->first < B->first; });
+    std::vector<QualifiedName> Out;
+    for (const auto *Entry : Entries)
+      Out.push_back(canonical(Entry->second.Name));
     return Out;
   }
   /// Every name a table got in the replay (CREATE TABLE, RENAME TO), with the file that gave
@@ -116,7 +122,9 @@ private:
     return Schema + '\0' + Name;
   }
 
-  std::map<std::string, Table> Tables;
+  // Hashed: names share long prefixes ("public.") that made an ordered map's compares costly.
+  // Node-based: a Table& stays valid while others are added.
+  std::unordered_map<std::string, Table> Tables;
   std::vector<std::pair<int, QualifiedName>> Created;
   std::vector<CatalogForeignKey> ForeignKeys;
   // Indexes that keep every replay step independent of the number of keys already seen.

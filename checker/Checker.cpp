@@ -10,6 +10,7 @@
 #include <atomic>
 #include <memory>
 #include <set>
+#include <unordered_set>
 
 namespace cascade {
 
@@ -62,19 +63,22 @@ std::vector<Analysis> replaySet(const std::vector<SetMember> &Members, Catalog &
 NotNullLookup notNullLookup(Catalog &Cat, const std::vector<const Analysis *> &Files) {
   // A table the catalog does not know (only altered, or in a statement that did not parse):
   // NOT NULL as the FK definitions spelled it.
-  auto Defined = std::make_shared<std::set<std::pair<std::string, std::string>>>();
+  auto Key = [](const QualifiedName &T, const std::string &C) {
+    return T.Schema + "." + T.Name + '\0' + C;
+  };
+  auto Defined = std::make_shared<std::unordered_set<std::string>>();
   for (const CatalogForeignKey &CF : Cat.foreignKeys())
     if (CF.Alive && CF.File >= 0 && CF.Definition >= 0 &&
         static_cast<size_t>(CF.File) < Files.size()) {
       const ForeignKey &FK = Files[CF.File]->ForeignKeys[CF.Definition];
       for (size_t C = 0; C < CF.Columns.size() && C < FK.NotNull.size(); ++C)
         if (FK.NotNull[C])
-          Defined->insert({CF.Child.Schema + "." + CF.Child.Name, CF.Columns[C]});
+          Defined->insert(Key(CF.Child, CF.Columns[C]));
     }
-  return [&Cat, Defined](const QualifiedName &T, const std::string &C) {
+  return [&Cat, Defined, Key](const QualifiedName &T, const std::string &C) {
     if (std::optional<bool> Known = Cat.notNull(T, C))
       return *Known;
-    return Defined->count({T.Schema + "." + T.Name, C}) > 0;
+    return Defined->count(Key(T, C)) > 0;
   };
 }
 

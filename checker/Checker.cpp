@@ -86,7 +86,8 @@ NotNullLookup notNullLookup(Catalog &Cat, const std::vector<const Analysis *> &F
 /// reference. Root tables are left alone: a root's own definition often lives elsewhere
 /// (auth.users) and a key to it is judged all the same.
 static void noteUnknownParents(std::vector<CheckResult> &Results,
-                               const std::set<std::string> &Created, const CheckOptions &Checks) {
+                               const std::unordered_set<std::string> &Created,
+                               const CheckOptions &Checks) {
   std::set<std::string> Noted;
   for (CheckResult &R : Results)
     for (const ForeignKey &FK : R.Parsed.ForeignKeys) {
@@ -287,7 +288,7 @@ std::vector<CheckResult> checkSet(const std::vector<SetMember> &Members, Catalog
     for (const ForeignKey &FK : Results[I].Parsed.ForeignKeys)
       Results[I].Referenced.push_back(Catalog::canonical(FK.Ref.Table));
   }
-  std::set<std::string> Created;
+  std::unordered_set<std::string> Created;
   for (const auto &[File, Name] : Cat.createdNames()) {
     if (Shared.ReportUnknownParents)
       Created.insert(Name.Schema + "." + Name.Name);
@@ -412,6 +413,8 @@ std::vector<CheckResult> checkSet(const std::vector<SetMember> &Members, Catalog
   }
   if (CatalogOut)
     *CatalogOut = std::move(Cat);
+  else if (Cache)
+    Cache->Retired = std::move(Cat);
   return Results;
 }
 

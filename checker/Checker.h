@@ -70,6 +70,9 @@ struct SetReplayCache {
   /// leaves the keys alone does not compute it again.
   std::string OwnershipKey;
   std::optional<OwnershipAnalysis> Owned;
+  /// The last run's final catalog, left here rather than freed inside checkSet: its owner frees
+  /// it after answering (freeing a large catalog is a visible part of an edit's latency).
+  std::optional<Catalog> Retired;
 };
 
 /// Texts replayed in order into one catalog (a schema plus its migrations). A FK is judged by

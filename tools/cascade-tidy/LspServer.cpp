@@ -688,12 +688,15 @@ void Server::lintSql(Document &D) {
     publish(D);
     return;
   }
-  std::vector<std::string> Paths;
-  std::vector<FileSettings> Settings;
+  // The set's paths and settings as discovery keeps them: not copied on every keystroke.
+  std::vector<std::string> LonePaths;
+  std::vector<FileSettings> LoneSettings;
+  const std::vector<std::string> *PathsOf = &LonePaths;
+  const std::vector<FileSettings> *SettingsOf = &LoneSettings;
   SetReplayCache *Replay = nullptr;
   if (auto G = Found.GroupOf.find(D.Path); G != Found.GroupOf.end()) {
-    Paths = Found.Inputs.Groups[G->second];
-    Settings = Found.Settings[G->second];
+    PathsOf = &Found.Inputs.Groups[G->second];
+    SettingsOf = &Found.Settings[G->second];
     Replay = &Found.Replay[G->second];
   } else {
     // Not part of what discovery found (a new file, an excluded one): checked on its own.
@@ -703,10 +706,12 @@ void Server::lintSql(Document &D) {
       publish(D);
       return;
     }
-    Paths = {D.Path};
-    Settings = {std::move(*S)};
+    LonePaths = {D.Path};
+    LoneSettings = {std::move(*S)};
     Replay = &LoneReplay[D.Path];
   }
+  const std::vector<std::string> &Paths = *PathsOf;
+  const std::vector<FileSettings> &Settings = *SettingsOf;
   EditorView View;
   View.Cache = Replay;
   std::map<std::string, const std::string *> &Buffers = View.Buffers;
@@ -771,6 +776,7 @@ void Server::lintSql(Document &D) {
     Member->WarningsAsErrors = Reports[I].WarningsAsErrors;
     publish(*Member);
   }
+  Replay->Retired.reset(); // the replay's catalog, freed once the diagnostics are out
 }
 
 void Server::lintCxx(Document &D, bool Saved) {

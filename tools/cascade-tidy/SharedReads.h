@@ -16,7 +16,8 @@ namespace cascade {
 void enableSharedReads();
 
 /// Keeps a copy of Text, read from Path (as spelled), for one later takeSharedRead(Path).
-/// Does nothing unless sharing is on.
+/// Does nothing unless sharing is on, or once 4 MiB of texts are kept (those files are read
+/// again when they are checked).
 void keepSharedRead(llvm::StringRef Path, const std::string &Text);
 
 /// The text kept for Path, removed from the store; nullopt when none was kept or when it is

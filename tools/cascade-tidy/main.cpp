@@ -28,6 +28,9 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <set>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 using namespace llvm;
 using namespace cascade;
@@ -252,6 +255,12 @@ std::string renderFindings(const FileReport &R) {
 } // namespace
 
 int main(int argc, char **argv) {
+#ifdef __GLIBC__
+  // glibc gives each allocating thread its own arena, and memory freed in one stays resident:
+  // with the pool's and the parser's threads that was 9 MB of a run's peak. Two arenas are as
+  // fast here (docs/benchmarks.md).
+  mallopt(M_ARENA_MAX, 2);
+#endif
   InitLLVM X(argc, argv);
   installVersionPrinter("cascade-tidy");
   cl::HideUnrelatedOptions(Category);
@@ -501,37 +510,91 @@ int main(int argc, char **argv) {
 
   // The text goes to standard output unless --format without --output puts the format there.
   bool TextToStdout = *Format == OutputFormat::Clang || !OutputOpt.empty();
+  bool KeepTexts = Fix || !ExportFixesPath.empty() || *Format != OutputFormat::Clang;
+  unsigned Warnings = 0, Errors = 0, Suppressed = 0, Applied = 0, Offered = 0;
+  bool Remaining = false;
+  std::unique_ptr<raw_fd_ostream> OutputFile;
+  // One report's diagnostics: read errors to standard error, the text output, the counts.
+  auto Emit = [&](FileReport &R) {
+    Suppressed += R.Suppressed;
+    if (!R.ReadError.empty()) {
+      errs() << escapeControl(R.Path) << ": error: " << R.ReadError << "\n";
+      Status = 2;
+      return;
+    }
+    if (R.Undecodable)
+      Status = 2;
+    if (TextToStdout) { // formatting for nulls() took 5% of a --format=json run
+      if (R.Rendered.empty() && !R.Findings.empty()) // C/C++ files are rendered here
+        R.Rendered = renderFindings(R);
+      outs() << R.Rendered;
+      if (OutputFile && *Format == OutputFormat::Clang)
+        *OutputFile << R.Rendered;
+    }
+    for (const Finding &F : R.Findings) {
+      if (F.Level == Severity::Note)
+        continue;
+      bool AsError = F.Level == Severity::Warning && R.WarningsAsErrors.contains(F.CheckId);
+      (F.Level == Severity::Error || AsError ? Errors : Warnings)++;
+    }
+  };
+  // With text only (no --fix, --export-fixes, --output, other format or C/C++ input), each set
+  // is printed as soon as it and the sets before it are done, and then freed: a run holds the
+  // reports of the sets in flight, not of the whole tree.
+  bool Stream = *Format == OutputFormat::Clang && OutputOpt.empty() && !Fix &&
+                ExportFixesPath.empty() && Inputs.CxxFiles.empty();
+
   // Groups are independent schema histories: they run in parallel, and print in order. Each
   // worker renders its files' text output too; the main thread only writes it.
   std::vector<std::vector<FileReport>> GroupReports(Inputs.Groups.size());
   Progress Prog(Inputs.Groups.size() + Inputs.CxxFiles.size(), Quiet);
+  RootInputs RootIn;
+  std::vector<RootsInUse> RootUses;
+  std::vector<FileReport> Reports;
+  auto Collect = [&](size_t G) {
+    for (size_t I = 0; I < GroupReports[G].size(); ++I) {
+      FileReport &R = GroupReports[G][I];
+      RootIn.add(R, Settings[G].front().Checker.ReportUnknownParents);
+      if (Settings[G][I].checksDeletePaths())
+        RootUses.push_back({Settings[G][I].Checker.Checks.Roots, Settings[G][I].RootsSource});
+      // A file replayed but not reported still shows why it could not be read.
+      if (Reported && !Reported->count(realPathOr(R.Path)) && R.ReadError.empty())
+        continue;
+      if (!Stream) {
+        Reports.push_back(std::move(R));
+        continue;
+      }
+      Emit(R);
+      Remaining = Remaining || llvm::any_of(R.Findings, [](const Finding &F) {
+                    return F.Level != Severity::Note;
+                  });
+    }
+    if (Stream)
+      std::vector<FileReport>().swap(GroupReports[G]);
+  };
   {
     DefaultThreadPool Pool(hardware_concurrency(Jobs));
+    std::vector<std::shared_future<void>> Done;
     for (size_t G = 0; G < Inputs.Groups.size(); ++G)
-      Pool.async([&, G] {
+      Done.push_back(Pool.async([&, G] {
         GroupReports[G] = checkSqlGroup(Inputs.Groups[G], Settings[G]);
         if (TextToStdout)
           for (FileReport &R : GroupReports[G])
-            if (R.ReadError.empty())
+            if (R.ReadError.empty()) {
               R.Rendered = renderFindings(R);
+              // Rendered, the text is needed again only by --fix, --export-fixes and the
+              // other formats: without them it is freed now, not at the end of the run.
+              if (!KeepTexts)
+                std::string().swap(R.Text);
+            }
         Prog.step(Inputs.Groups[G].empty() ? "" : Inputs.Groups[G].front());
-      });
+      }));
+    for (size_t G = 0; G < Done.size(); ++G) {
+      Done[G].wait();
+      Collect(G);
+    }
     Pool.wait();
   }
-  RootInputs RootIn;
-  std::vector<RootsInUse> RootUses;
-  for (size_t G = 0; G < GroupReports.size(); ++G)
-    for (size_t I = 0; I < GroupReports[G].size(); ++I) {
-      RootIn.add(GroupReports[G][I], Settings[G].front().Checker.ReportUnknownParents);
-      if (Settings[G][I].checksDeletePaths())
-        RootUses.push_back({Settings[G][I].Checker.Checks.Roots, Settings[G][I].RootsSource});
-    }
-  std::vector<FileReport> Reports;
-  for (std::vector<FileReport> &G : GroupReports)
-    for (FileReport &R : G)
-      // A file replayed but not reported still shows why it could not be read.
-      if (!Reported || Reported->count(realPathOr(R.Path)) || !R.ReadError.empty())
-        Reports.push_back(std::move(R));
   if (!Inputs.CxxFiles.empty()) {
     std::vector<FileSettings> CxxSettings;
     for (const std::string &F : Inputs.CxxFiles) {
@@ -558,38 +621,14 @@ int main(int argc, char **argv) {
   }
 
   // Opened once every input was read: a --output naming an input cannot truncate it first.
-  std::unique_ptr<raw_fd_ostream> OutputFile;
   if (!OutputOpt.empty()) {
     std::error_code EC;
     OutputFile = std::make_unique<raw_fd_ostream>(OutputOpt, EC, sys::fs::OF_None);
     if (EC)
       return fail("cannot write --output " + OutputOpt + ": " + EC.message());
   }
-  unsigned Warnings = 0, Errors = 0, Suppressed = 0, Applied = 0, Offered = 0;
-  bool Remaining = false;
-  for (FileReport &R : Reports) {
-    Suppressed += R.Suppressed;
-    if (!R.ReadError.empty()) {
-      errs() << escapeControl(R.Path) << ": error: " << R.ReadError << "\n";
-      Status = 2;
-      continue;
-    }
-    if (R.Undecodable)
-      Status = 2;
-    if (TextToStdout) { // formatting for nulls() took 5% of a --format=json run
-      if (R.Rendered.empty() && !R.Findings.empty()) // C/C++ files are rendered here
-        R.Rendered = renderFindings(R);
-      outs() << R.Rendered;
-      if (OutputFile && *Format == OutputFormat::Clang)
-        *OutputFile << R.Rendered;
-    }
-    for (const Finding &F : R.Findings) {
-      if (F.Level == Severity::Note)
-        continue;
-      bool AsError = F.Level == Severity::Warning && R.WarningsAsErrors.contains(F.CheckId);
-      (F.Level == Severity::Error || AsError ? Errors : Warnings)++;
-    }
-  }
+  for (FileReport &R : Reports)
+    Emit(R);
   outs().flush();
   for (const RootMessage &M : checkRoots(RootUses, RootIn)) {
     (M.Error ? WithColor::error(errs(), "cascade-tidy") : WithColor::note(errs(), "cascade-tidy"))

@@ -552,6 +552,10 @@ int main(int argc, char **argv) {
   std::vector<RootsInUse> RootUses;
   std::vector<FileReport> Reports;
   auto Collect = [&](size_t G) {
+    // Progress and findings share a terminal: both are written from this thread, whole lines
+    // at a time (a worker's progress line could land inside a finding's).
+    outs().flush();
+    Prog.step(Inputs.Groups[G].empty() ? "" : Inputs.Groups[G].front());
     for (size_t I = 0; I < GroupReports[G].size(); ++I) {
       FileReport &R = GroupReports[G][I];
       RootIn.add(R, Settings[G].front().Checker.ReportUnknownParents);
@@ -587,7 +591,6 @@ int main(int argc, char **argv) {
               if (!KeepTexts)
                 std::string().swap(R.Text);
             }
-        Prog.step(Inputs.Groups[G].empty() ? "" : Inputs.Groups[G].front());
       }));
     for (size_t G = 0; G < Done.size(); ++G) {
       Done[G].wait();

@@ -41,10 +41,6 @@ Analysis analyzeSql(llvm::StringRef Text, const AnalyzerOptions &Opts, Catalog &
 /// can be prepared in parallel, then analysed in order, each from its record. Thread-safe.
 std::shared_ptr<PreparedSql> prepareSql(llvm::StringRef Text, const AnalyzerOptions &Opts);
 
-/// How many threads a set's replay may use to prepare its files ahead (1, the default: none).
-/// They are used only while fewer sets than that are being replayed at once.
-void setReplayThreads(unsigned N);
-
 /// Keeps each text's tokens and each statement's parse tree between calls of analyzeSql, for a
 /// process that checks the same texts again and again with small edits (the language server):
 /// an unchanged file is not scanned again, an unchanged statement not parsed again. Off by

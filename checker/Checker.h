@@ -90,6 +90,10 @@ NotNullLookup notNullLookup(Catalog &Cat, const std::vector<const Analysis *> &F
 /// Replays the texts in order into Cat; returns each text's analysis.
 std::vector<Analysis> replaySet(const std::vector<SetMember> &Members, Catalog &Cat);
 
+/// How many threads replaySet may use to prepare a set's files ahead (prepareSql; 1, the
+/// default: none). They are used only while fewer sets than that are being replayed at once.
+void setReplayThreads(unsigned N);
+
 } // namespace cascade
 
 #endif

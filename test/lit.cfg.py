@@ -69,9 +69,13 @@ if os.path.exists("/usr/lib/postgresql/15/bin/initdb"):
 # drive. tools/bootstrap.sh installs them all (cmake, ninja-build, dpkg-dev), so on a machine set
 # up by it no such test is unsupported.
 config.substitutions.append(("%cascade-build", config.cascade_obj_root))
-# The tools link LLVM and clang statically (CASCADE_STATIC_LLVM, cmake/LinkLLVM.cmake).
+# The tools link LLVM and clang statically (CASCADE_STATIC_LLVM, cmake/LinkLLVM.cmake), or
+# (the sanitized build) the shared libraries: %llvm-link names which, for package/llvm-link.test.
 if getattr(config, "cascade_static_llvm", False):
     config.available_features.add("static-llvm")
+    config.substitutions.append(("%llvm-link", "static"))
+else:
+    config.substitutions.append(("%llvm-link", "shared"))
 if shutil.which("cmake") and shutil.which("ninja") and shutil.which("ctest"):
     config.available_features.add("cmake-ninja")
 if shutil.which("cpack") and shutil.which("dpkg-deb") and shutil.which("dpkg-shlibdeps"):

@@ -24,7 +24,8 @@ run_lit() {
   log=$(mktemp)
   python3 "$LIT" -v "$@" | tee "$log"
   [[ ${PIPESTATUS[0]} -eq 0 ]] || status=1
-  count() { n=$(sed -n "s/^ *$1: *\([0-9]*\).*/\1/p" "$log" | head -1); echo "${n:-0}"; }
+  # lit pads the names when several kinds are listed ("  Passed     : 319").
+  count() { n=$(sed -n "s/^ *$1 *: *\([0-9]*\).*/\1/p" "$log" | head -1); echo "${n:-0}"; }
   passed=$(( passed + $(count Passed) + $(count "Expectedly Failed") ))
   for kind in Failed Unresolved 'Unexpectedly Passed' 'Timed Out' Unsupported; do
     failed=$(( failed + $(count "$kind") ))

@@ -356,9 +356,13 @@ private:
 
 class LiteralAction : public clang::ASTFrontendAction {
 public:
-  explicit LiteralAction(MatchFinder &Finder) : Finder(Finder) {}
+  LiteralAction(MatchFinder &Finder, llvm::raw_ostream &Messages)
+      : Finder(Finder), Messages(Messages) {}
   bool BeginInvocation(clang::CompilerInstance &CI) override {
     CI.getFrontendOpts().SkipFunctionBodies = true; // asks the consumer for each body
+    // The compiler's "N errors generated." goes with the TU's diagnostics: written straight to
+    // standard error, TUs checked in parallel printed it in whatever order they finished.
+    CI.setVerboseOutputStream(Messages);
     return true;
   }
   std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance &CI,
@@ -369,17 +373,20 @@ public:
 
 private:
   MatchFinder &Finder;
+  llvm::raw_ostream &Messages;
 };
 
 class LiteralActionFactory : public clang::tooling::FrontendActionFactory {
 public:
-  explicit LiteralActionFactory(MatchFinder &Finder) : Finder(Finder) {}
+  LiteralActionFactory(MatchFinder &Finder, llvm::raw_ostream &Messages)
+      : Finder(Finder), Messages(Messages) {}
   std::unique_ptr<clang::FrontendAction> create() override {
-    return std::make_unique<LiteralAction>(Finder);
+    return std::make_unique<LiteralAction>(Finder, Messages);
   }
 
 private:
   MatchFinder &Finder;
+  llvm::raw_ostream &Messages;
 };
 
 TuResult runAst(const std::string &File, clang::tooling::CompilationDatabase &DB,
@@ -404,7 +411,7 @@ TuResult runAst(const std::string &File, clang::tooling::CompilationDatabase &DB
   MatchFinder Finder;
   LiteralCallback Callback(Opts, Base, R.Findings, R.Tables);
   Finder.addMatcher(stringLiteral().bind("lit"), &Callback);
-  LiteralActionFactory Factory(Finder);
+  LiteralActionFactory Factory(Finder, DiagOS);
   R.CompileFailed = Tool.run(&Factory) != 0;
   DiagOS.flush();
   // Longest first, so a name that contains another is replaced whole.

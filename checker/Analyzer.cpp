@@ -150,7 +150,7 @@ void setAnalysisCache(bool On) {
   C.Texts.Limit = 20000;   // files
 }
 
-size_t tokenAt(const StatementContext &Ctx, size_t Offset) {
+size_t tokenAt(const PlanTokens &Ctx, size_t Offset) {
   auto It = std::lower_bound(Ctx.Toks.begin() + Ctx.First, Ctx.Toks.begin() + Ctx.Last, Offset,
                              [](const Token &T, size_t O) { return T.Begin < O; });
   return static_cast<size_t>(It - Ctx.Toks.begin());

@@ -26,6 +26,9 @@ struct PlanTokens {
   size_t First, Last;
 };
 
+/// Index of the first token at or after byte Offset, within [First, Last).
+size_t tokenAt(const PlanTokens &T, size_t Offset);
+
 /// What a parsed statement does to the catalog and which FKs it defines, read from its tree
 /// (libpg_query JSON, locations relative to Base, the statement's start in the buffer Toks
 /// index). It depends on the statement's text only: cached with the parse, it is applied again
@@ -43,8 +46,6 @@ void extractFromTokens(StatementContext &Ctx);
 /// Registers FK in the catalog (its id links back to this definition) and keeps it.
 void recordForeignKey(StatementContext &Ctx, ForeignKey FK);
 
-/// Index of the first token at or after byte Offset, within [First, Last).
-size_t tokenAt(const StatementContext &Ctx, size_t Offset);
 
 } // namespace cascade
 

@@ -141,9 +141,7 @@ private:
                                        std::vector<std::string> Cols, bool Deferrable,
                                        bool InitiallyDeferred) {
     size_t At = Base + location(C);
-    auto It = std::lower_bound(Toks.Toks.begin() + Toks.First, Toks.Toks.begin() + Toks.Last, At,
-                               [](const Token &T, size_t O) { return T.Begin < O; });
-    size_t I = static_cast<size_t>(It - Toks.Toks.begin());
+    size_t I = tokenAt(Toks, At);
     while (I < Toks.Last && !Toks.Toks[I].is("references"))
       ++I;
     auto Clause = parseReferences(Toks.Toks, I, Toks.Last);

@@ -569,9 +569,6 @@ int main(int argc, char **argv) {
         continue;
       }
       Emit(R);
-      Remaining = Remaining || llvm::any_of(R.Findings, [](const Finding &F) {
-                    return F.Level != Severity::Note;
-                  });
     }
     if (Stream)
       std::vector<FileReport>().swap(GroupReports[G]);
@@ -632,6 +629,9 @@ int main(int argc, char **argv) {
   }
   for (FileReport &R : Reports)
     Emit(R);
+  // Nothing printed is fixed in a streamed run: a warning or error counted is one remaining.
+  if (Stream)
+    Remaining = Warnings + Errors > 0;
   outs().flush();
   for (const RootMessage &M : checkRoots(RootUses, RootIn)) {
     (M.Error ? WithColor::error(errs(), "cascade-tidy") : WithColor::note(errs(), "cascade-tidy"))

@@ -30,8 +30,15 @@ static std::vector<std::unique_ptr<Check>> enabledChecks(const CheckerOptions &O
 
 static std::atomic<unsigned> ReplayThreads{1};
 static std::atomic<unsigned> ActiveReplays{0}; // sets being replayed now, by any thread
+static std::atomic<size_t> PendingSets{0};     // sets of the run not checked yet, when counted
 
 void setReplayThreads(unsigned N) { ReplayThreads = std::max(1u, N); }
+void setPendingSets(size_t N) { PendingSets = N; }
+void finishPendingSet() {
+  size_t N = PendingSets.load();
+  while (N > 0 && !PendingSets.compare_exchange_weak(N, N - 1))
+    ;
+}
 
 std::vector<Analysis> replaySet(const std::vector<SetMember> &Members, Catalog &Cat) {
   struct Active {
@@ -47,7 +54,10 @@ std::vector<Analysis> replaySet(const std::vector<SetMember> &Members, Catalog &
   for (size_t From = 0; From < Members.size(); From += Window) {
     size_t To = std::min(Members.size(), From + Window);
     Prepared.assign(To - From, nullptr);
-    if (To - From > 1 && ActiveReplays.load() < ReplayThreads.load())
+    // Only while threads are idle: fewer sets being replayed, and fewer left to check (a
+    // thread between two sets, reading files, is not idle), than there are threads.
+    if (To - From > 1 && ActiveReplays.load() < ReplayThreads.load() &&
+        PendingSets.load() < ReplayThreads.load())
       llvm::parallelFor(From, To, [&](size_t I) {
         Prepared[I - From] = prepareSql(Members[I].Sql, Members[I].Options->Analyzer);
       });
@@ -161,8 +171,13 @@ static std::vector<Analysis> replayCached(const std::vector<SetMember> &Members,
     Out = Cache.Analyses;
     Start = Cache.SnapshotAt;
   }
+  // Where the next run starts: before the first changed member, or, on a first run (nothing
+  // changed yet), before the member being edited.
+  size_t SnapAt = Same;
+  if (Cache.Keys.empty() && Cache.Focus < Members.size())
+    SnapAt = Cache.Focus;
   for (size_t I = Start; I < Members.size(); ++I) {
-    if (I == Same && (!Cache.Snapshot || Cache.SnapshotAt != I)) {
+    if (I == SnapAt && (!Cache.Snapshot || Cache.SnapshotAt != I)) {
       // The edited member: the next run starts here.
       Cache.Snapshot = Cat;
       Cache.Analyses = Out;

@@ -73,6 +73,9 @@ struct SetReplayCache {
   /// The last run's final catalog, left here rather than freed inside checkSet: its owner frees
   /// it after answering (freeing a large catalog is a visible part of an edit's latency).
   std::optional<Catalog> Retired;
+  /// The member being edited (the language server's document), or none: a run with no snapshot
+  /// yet takes its snapshot before this member, so the first edit replays only from there.
+  size_t Focus = SIZE_MAX;
 };
 
 /// Texts replayed in order into one catalog (a schema plus its migrations). A FK is judged by
@@ -93,6 +96,13 @@ std::vector<Analysis> replaySet(const std::vector<SetMember> &Members, Catalog &
 /// How many threads replaySet may use to prepare a set's files ahead (prepareSql; 1, the
 /// default: none). They are used only while fewer sets than that are being replayed at once.
 void setReplayThreads(unsigned N);
+
+/// How many sets a run has left to check (0, the default: not counted). A run of many sets
+/// keeps every thread busy with sets of its own, and preparing one set's files in parallel
+/// only oversubscribes the cores: replaySet does it only while fewer sets than threads are
+/// left. The caller counts each set done with finishPendingSet.
+void setPendingSets(size_t N);
+void finishPendingSet();
 
 } // namespace cascade
 

@@ -718,6 +718,8 @@ void Server::lintSql(Document &D) {
   std::vector<Document *> OpenMembers(Paths.size(), nullptr);
   for (size_t I = 0; I < Paths.size(); ++I) {
     std::string Abs = absolutePath(Paths[I]);
+    if (Abs == D.Path)
+      Replay->Focus = I; // the first run's snapshot goes before it
     auto Open = Docs.find(Abs);
     if (Open == Docs.end() || Open->second.Cxx) {
       // The rest of the set from disk: read again only when the file changed, which is looked

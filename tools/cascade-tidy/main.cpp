@@ -576,9 +576,11 @@ int main(int argc, char **argv) {
   {
     DefaultThreadPool Pool(hardware_concurrency(Jobs));
     std::vector<std::shared_future<void>> Done;
+    setPendingSets(Inputs.Groups.size());
     for (size_t G = 0; G < Inputs.Groups.size(); ++G)
       Done.push_back(Pool.async([&, G] {
         GroupReports[G] = checkSqlGroup(Inputs.Groups[G], Settings[G]);
+        finishPendingSet();
         if (TextToStdout)
           for (FileReport &R : GroupReports[G])
             if (R.ReadError.empty()) {

@@ -207,7 +207,7 @@ llvm::Expected<Config> parseConfig(llvm::StringRef Yaml, llvm::StringRef Path) {
   C.Directory = llvm::sys::path::parent_path(Path).str();
   if (C.MigrationSets) {
     llvm::SmallString<256> Dir(C.Directory.empty() ? "." : C.Directory);
-    llvm::sys::fs::make_absolute(Dir);
+    makeAbsolute(Dir);
     llvm::sys::path::remove_dots(Dir, true);
     for (MigrationSetConfig &S : *C.MigrationSets)
       S.Directory = Dir.str().str();
@@ -216,7 +216,7 @@ llvm::Expected<Config> parseConfig(llvm::StringRef Yaml, llvm::StringRef Path) {
     if (!P.empty() && !llvm::sys::path::is_absolute(P)) {
       llvm::SmallString<256> Full(C.Directory);
       llvm::sys::path::append(Full, P);
-      llvm::sys::fs::make_absolute(Full);
+      makeAbsolute(Full);
       llvm::sys::path::remove_dots(Full, /*remove_dot_dot=*/true);
       P = Full.str().str();
     }

@@ -1,5 +1,8 @@
 #include "RegularFile.h"
 
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
 #include <cerrno>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -100,6 +103,23 @@ llvm::Expected<std::string> readRegularFile(llvm::StringRef Path, uint64_t Limit
     Out.append(Chunk, static_cast<size_t>(N));
   }
   return Out;
+}
+
+void makeAbsolute(llvm::SmallVectorImpl<char> &Path) {
+  static const std::optional<std::string> Cwd = [] {
+    llvm::SmallString<256> D;
+    return llvm::sys::fs::current_path(D) ? std::nullopt : std::optional<std::string>(D.str());
+  }();
+  if (!Cwd) { // no working directory (removed): as LLVM does it, which reports it
+    llvm::sys::fs::make_absolute(Path);
+    return;
+  }
+  llvm::StringRef P(Path.data(), Path.size());
+  if (llvm::sys::path::is_absolute(P))
+    return;
+  llvm::SmallString<256> Out(*Cwd);
+  llvm::sys::path::append(Out, P);
+  Path.assign(Out.begin(), Out.end());
 }
 
 } // namespace cascade

@@ -1,5 +1,6 @@
 #include "SetDiscovery.h"
 #include "MigrationSet.h"
+#include "RegularFile.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -367,7 +368,7 @@ std::vector<SetInfo> discoverSets(const std::vector<FoundFile> &Files,
   std::vector<Entry> E;
   for (size_t I = 0; I < Files.size(); ++I) {
     llvm::SmallString<256> A(Files[I].Path);
-    llvm::sys::fs::make_absolute(A);
+    makeAbsolute(A);
     path::remove_dots(A, true);
     E.push_back({Files[I].Path, A.str().str(), I, Files[I].Explicit});
   }

@@ -24,7 +24,7 @@ namespace cascade {
 
 std::string absolutePath(llvm::StringRef P) {
   llvm::SmallString<256> A(P);
-  fs::make_absolute(A);
+  makeAbsolute(A);
   path::remove_dots(A, /*remove_dot_dot=*/true);
   return A.str().str();
 }

@@ -73,6 +73,7 @@ struct Walker {
   const InputOptions &Opts;
   InputSet &Out;
   std::vector<std::string> Files, Down;
+  std::vector<bool> FileIsNoLink; // per Files: readdir said a regular file (not a symlink)
   std::set<fs::UniqueID> Entered;
   std::vector<std::pair<fs::UniqueID, std::string>> Ancestors;
 
@@ -133,8 +134,10 @@ struct Walker {
       }
       if (Cxx)
         Out.CxxFiles.push_back(P);
-      else if (!isDownMigration(P))
+      else if (!isDownMigration(P)) {
         Files.push_back(P);
+        FileIsNoLink.push_back(Type == fs::file_type::regular_file);
+      }
       else if (Opts.IncludeDown)
         Down.push_back(P); // linted, never replayed
       else
@@ -202,7 +205,9 @@ InputSet collectInputs(const std::vector<std::string> &Paths, const InputOptions
   // is checked once.
   std::set<std::string> Seen;
   RealPathCache Real; // one realpath per folder, not per file
-  auto First = [&](const std::string &F) { return Seen.insert(Real.of(F)).second; };
+  auto First = [&](const std::string &F, bool NoLink = false) {
+    return Seen.insert(Real.of(F, NoLink)).second;
+  };
   for (const std::string &P : Paths) {
     fs::file_status St;
     if (std::error_code EC = fs::status(P, St)) {
@@ -212,9 +217,9 @@ InputSet collectInputs(const std::vector<std::string> &Paths, const InputOptions
     if (fs::is_directory(St)) {
       Walker W{Opts, Out, {}, {}, {}, {}};
       W.enter(P, St);
-      for (std::string &F : W.Files)
-        if (First(F))
-          Out.Found.push_back({std::move(F), false});
+      for (size_t I = 0; I < W.Files.size(); ++I)
+        if (First(W.Files[I], W.FileIsNoLink[I]))
+          Out.Found.push_back({std::move(W.Files[I]), false});
       for (std::string &D : W.Down)
         if (First(D))
           Out.LintedDown.push_back(std::move(D));

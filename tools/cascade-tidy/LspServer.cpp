@@ -623,7 +623,7 @@ Discovered &Server::discover(const std::string &Root) {
   D.Settings.resize(D.Inputs.Groups.size());
   for (size_t G = 0; G < D.Inputs.Groups.size(); ++G)
     for (const std::string &F : D.Inputs.Groups[G]) {
-      auto S = Resolver->forFile(F);
+      auto S = Resolver->forFile(F, /*KnownFile=*/true);
       if (!S) {
         D.Error = llvm::toString(S.takeError());
         return D;

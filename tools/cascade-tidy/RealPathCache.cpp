@@ -10,14 +10,14 @@ namespace path = llvm::sys::path;
 
 namespace cascade {
 
-std::string RealPathCache::of(llvm::StringRef P) {
+std::string RealPathCache::of(llvm::StringRef P, bool NoLink) {
   llvm::StringRef Name = path::filename(P);
   if (P.empty() || P.ends_with("/") || Name == "." || Name == "..")
     return realPathOr(P);
   // Only the last component is looked at here: a symlink (or a path that does not resolve)
   // goes the slow way.
   struct stat St;
-  if (::lstat(P.str().c_str(), &St) != 0 || S_ISLNK(St.st_mode))
+  if (!NoLink && (::lstat(P.str().c_str(), &St) != 0 || S_ISLNK(St.st_mode)))
     return realPathOr(P);
   llvm::StringRef Folder = path::parent_path(P);
   if (Folder.empty())

@@ -14,8 +14,9 @@ namespace cascade {
 class RealPathCache {
 public:
   /// What realPathOr(P) (InputFiles.h) gives: P with symlinks resolved, P itself when it
-  /// cannot be resolved.
-  std::string of(llvm::StringRef P);
+  /// cannot be resolved. NoLink: the caller knows P itself is no symlink (readdir said a
+  /// regular file), so it is not looked at again.
+  std::string of(llvm::StringRef P, bool NoLink = false);
 
 private:
   llvm::StringMap<std::optional<std::string>> Folders; // nullopt: not resolvable

@@ -86,8 +86,9 @@ public:
   SettingsResolver(Config CommandLine, std::optional<Config> ExplicitFile, bool IncludeDown)
       : CommandLine(std::move(CommandLine)), Explicit(std::move(ExplicitFile)),
         IncludeDown(IncludeDown) {}
-  /// Errors: an invalid Dialect or root table; an empty RootTables.
-  llvm::Expected<FileSettings> forFile(const std::string &Path);
+  /// Errors: an invalid Dialect or root table; an empty RootTables. Path may name a directory
+  /// (its own settings) unless KnownFile says it is an input file found as one.
+  llvm::Expected<FileSettings> forFile(const std::string &Path, bool KnownFile = false);
   /// The merged configuration that applies to Path.
   llvm::Expected<Config> effectiveConfig(const std::string &Path);
   /// "# RootTables: from /x/.clang-tidy" lines for --dump-config, one per key not a default.

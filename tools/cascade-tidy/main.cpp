@@ -221,6 +221,21 @@ Error refuseInputAsExportFile(const InputSet &Inputs, const std::string &ExportF
   return Error::success();
 }
 
+/// Ends a run that is done: the output flushed, a failure to write it an error (exit code 2)
+/// rather than LLVM's fatal "IO failure on output stream", and no time spent freeing what the
+/// run built (the reports, settings and paths of thousands of files) when the process is
+/// about to end anyway.
+[[noreturn]] void exitNow(int Code) {
+  outs().flush();
+  if (std::error_code EC = outs().error()) {
+    outs().clear_error();
+    WithColor::error(errs(), "cascade-tidy") << "cannot write the output: " << EC.message() << "\n";
+    Code = 2;
+  }
+  errs().flush();
+  std::_Exit(Code);
+}
+
 /// The one place a message is escaped: messages built for it hold names raw (escaping them
 /// there too showed `\\n` for a line break).
 int fail(const Twine &Message) {
@@ -460,7 +475,7 @@ int main(int argc, char **argv) {
   std::vector<std::vector<FileSettings>> Settings(Inputs.Groups.size());
   for (size_t G = 0; G < Inputs.Groups.size(); ++G)
     for (const std::string &F : Inputs.Groups[G]) {
-      auto S = Resolver.forFile(F);
+      auto S = Resolver.forFile(F, /*KnownFile=*/true);
       if (!S)
         return fail(toString(S.takeError()));
       Settings[G].push_back(std::move(*S));
@@ -694,7 +709,5 @@ int main(int argc, char **argv) {
   }
   if (Fix)
     errs() << "cascade-tidy applied " << Applied << " of " << Offered << " fixes\n";
-  if (Status)
-    return Status;
-  return Remaining ? 1 : 0;
+  exitNow(Status ? Status : Remaining ? 1 : 0);
 }

@@ -101,6 +101,12 @@ llvm::Expected<std::string> readRegularFile(llvm::StringRef Path, uint64_t Limit
     if (Out.size() + static_cast<size_t>(N) > Limit)
       return tooLarge(Limit, Limit, true);
     Out.append(Chunk, static_cast<size_t>(N));
+    // A short read that brought the whole size fstat gave is the end: no read to see 0 (one
+    // system call of five per file, thousands of small migrations). A file of size 0 (/proc)
+    // or one that grew is read on until read says so.
+    if (St.st_size > 0 && Out.size() == static_cast<size_t>(St.st_size) &&
+        static_cast<size_t>(N) < sizeof Chunk)
+      break;
   }
   return Out;
 }

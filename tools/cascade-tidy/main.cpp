@@ -221,11 +221,20 @@ Error refuseInputAsExportFile(const InputSet &Inputs, const std::string &ExportF
   return Error::success();
 }
 
+#if defined(__SANITIZE_ADDRESS__)
+#define CASCADE_LEAK_CHECKED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define CASCADE_LEAK_CHECKED 1
+#endif
+#endif
+
 /// Ends a run that is done: the output flushed, a failure to write it an error (exit code 2)
 /// rather than LLVM's fatal "IO failure on output stream", and no time spent freeing what the
 /// run built (the reports, settings and paths of thousands of files) when the process is
-/// about to end anyway.
-[[noreturn]] void exitNow(int Code) {
+/// about to end anyway. The sanitized build returns instead, so that LeakSanitizer still
+/// looks at every run of the test suite.
+int exitNow(int Code) {
   outs().flush();
   if (std::error_code EC = outs().error()) {
     outs().clear_error();
@@ -233,7 +242,10 @@ Error refuseInputAsExportFile(const InputSet &Inputs, const std::string &ExportF
     Code = 2;
   }
   errs().flush();
+#ifndef CASCADE_LEAK_CHECKED
   std::_Exit(Code);
+#endif
+  return Code;
 }
 
 /// The one place a message is escaped: messages built for it hold names raw (escaping them
@@ -709,5 +721,5 @@ int main(int argc, char **argv) {
   }
   if (Fix)
     errs() << "cascade-tidy applied " << Applied << " of " << Offered << " fixes\n";
-  exitNow(Status ? Status : Remaining ? 1 : 0);
+  return exitNow(Status ? Status : Remaining ? 1 : 0);
 }

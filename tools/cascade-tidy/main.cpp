@@ -351,7 +351,7 @@ int main(int argc, char **argv) {
       if (!Origins)
         return fail(toString(Origins.takeError()));
       outs() << *Origins << dumpConfig(*C);
-      return 0;
+      return exitNow(0);
     }
     if (!S->enablesAnyCheck())
       return fail(noChecksMessage(*S));
@@ -361,7 +361,7 @@ int main(int argc, char **argv) {
       if (Enabled.contains(Info.Id))
         outs() << "    " << Info.Id << "\n";
     outs() << "\n";
-    return 0;
+    return exitNow(0);
   }
   bool CatalogSet = !SchemaOpt.empty() || !MigrationsOpt.empty();
   if (ListSets && Paths.empty() && !CatalogSet)
@@ -494,7 +494,7 @@ int main(int argc, char **argv) {
     }
   if (ListSets) {
     listSets(outs(), Inputs, Settings, DialectOpt.getNumOccurrences() > 0);
-    return Status;
+    return exitNow(Status);
   }
   {
     auto Held = holdUncheckedSets(Inputs, Settings, DialectOpt.getNumOccurrences() > 0,

@@ -206,19 +206,15 @@ llvm::Expected<Config> parseConfig(llvm::StringRef Yaml, llvm::StringRef Path) {
   C.Source = Path.str();
   C.Directory = llvm::sys::path::parent_path(Path).str();
   if (C.MigrationSets) {
-    llvm::SmallString<256> Dir(C.Directory.empty() ? "." : C.Directory);
-    makeAbsolute(Dir);
-    llvm::sys::path::remove_dots(Dir, true);
+    std::string Dir = absolutePath(C.Directory.empty() ? "." : C.Directory);
     for (MigrationSetConfig &S : *C.MigrationSets)
-      S.Directory = Dir.str().str();
+      S.Directory = Dir;
   }
   auto Resolve = [&](std::string &P) {
     if (!P.empty() && !llvm::sys::path::is_absolute(P)) {
       llvm::SmallString<256> Full(C.Directory);
       llvm::sys::path::append(Full, P);
-      makeAbsolute(Full);
-      llvm::sys::path::remove_dots(Full, /*remove_dot_dot=*/true);
-      P = Full.str().str();
+      P = absolutePath(Full);
     }
   };
   if (C.CxxSchema)

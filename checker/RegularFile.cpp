@@ -111,21 +111,23 @@ llvm::Expected<std::string> readRegularFile(llvm::StringRef Path, uint64_t Limit
   return Out;
 }
 
-void makeAbsolute(llvm::SmallVectorImpl<char> &Path) {
+std::string absolutePath(llvm::StringRef P) {
   static const std::optional<std::string> Cwd = [] {
     llvm::SmallString<256> D;
     return llvm::sys::fs::current_path(D) ? std::nullopt : std::optional<std::string>(D.str());
   }();
-  if (!Cwd) { // no working directory (removed): as LLVM does it, which reports it
-    llvm::sys::fs::make_absolute(Path);
-    return;
+  llvm::SmallString<256> Out;
+  if (llvm::sys::path::is_absolute(P)) {
+    Out = P;
+  } else if (Cwd) {
+    Out = *Cwd;
+    llvm::sys::path::append(Out, P);
+  } else { // no working directory (removed): as LLVM does it
+    Out = P;
+    llvm::sys::fs::make_absolute(Out);
   }
-  llvm::StringRef P(Path.data(), Path.size());
-  if (llvm::sys::path::is_absolute(P))
-    return;
-  llvm::SmallString<256> Out(*Cwd);
-  llvm::sys::path::append(Out, P);
-  Path.assign(Out.begin(), Out.end());
+  llvm::sys::path::remove_dots(Out, /*remove_dot_dot=*/true);
+  return Out.str().str();
 }
 
 } // namespace cascade

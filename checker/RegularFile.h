@@ -4,7 +4,6 @@
 #ifndef CASCADE_CHECKER_REGULARFILE_H
 #define CASCADE_CHECKER_REGULARFILE_H
 
-#include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/Error.h"
 #include <cstdint>
 #include <optional>
@@ -29,10 +28,11 @@ std::optional<std::string> nonRegularKind(llvm::StringRef Path);
 /// cannot make it wait.
 llvm::Expected<std::string> readRegularFile(llvm::StringRef Path, uint64_t Limit);
 
-/// Makes Path absolute against the working directory, which is looked up once per process (no
-/// tool changes it): llvm::sys::fs::make_absolute asks the system for it (getcwd and two stats
-/// of $PWD) on every call, a fifth of finding the sets of a large tree.
-void makeAbsolute(llvm::SmallVectorImpl<char> &Path);
+/// P made absolute, with . and .. removed (no symlinks resolved). The working directory is
+/// looked up once per process (no tool changes it): llvm::sys::fs::make_absolute asks the
+/// system for it (getcwd and two stats of $PWD) on every call, a fifth of finding the sets of a
+/// large tree.
+std::string absolutePath(llvm::StringRef P);
 
 /// "64 MiB", "512 KiB", "100 bytes": a limit as the messages show it.
 std::string describeSize(uint64_t Bytes);

@@ -366,12 +366,8 @@ std::vector<SetInfo> discoverSets(const std::vector<FoundFile> &Files,
                                   const std::vector<SetOverride> &Overrides,
                                   const SetFileReader &Read) {
   std::vector<Entry> E;
-  for (size_t I = 0; I < Files.size(); ++I) {
-    llvm::SmallString<256> A(Files[I].Path);
-    makeAbsolute(A);
-    path::remove_dots(A, true);
-    E.push_back({Files[I].Path, A.str().str(), I, Files[I].Explicit});
-  }
+  for (size_t I = 0; I < Files.size(); ++I)
+    E.push_back({Files[I].Path, absolutePath(Files[I].Path), I, Files[I].Explicit});
   std::map<std::string, size_t> ByAbs;
   for (size_t I = 0; I < E.size(); ++I)
     ByAbs.emplace(E[I].Abs, I);

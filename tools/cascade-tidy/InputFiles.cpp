@@ -22,13 +22,6 @@ namespace path = llvm::sys::path;
 
 namespace cascade {
 
-std::string absolutePath(llvm::StringRef P) {
-  llvm::SmallString<256> A(P);
-  makeAbsolute(A);
-  path::remove_dots(A, /*remove_dot_dot=*/true);
-  return A.str().str();
-}
-
 std::string realPathOr(llvm::StringRef P) {
   llvm::SmallString<256> Real;
   if (fs::real_path(P, Real))

@@ -4,6 +4,7 @@
 
 #include "SetDiscovery.h"
 #include "FileKind.h"
+#include "RegularFile.h" // absolutePath
 
 #include "llvm/Support/Error.h"
 #include <functional>
@@ -51,8 +52,6 @@ struct InputOptions {
   std::function<bool(llvm::StringRef Path)> ListedInDatabase;
 };
 
-/// P made absolute, with . and .. removed (no symlinks resolved).
-std::string absolutePath(llvm::StringRef P);
 
 /// P with symlinks resolved; P itself when it cannot be resolved (a dangling link).
 std::string realPathOr(llvm::StringRef P);

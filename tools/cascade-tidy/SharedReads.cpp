@@ -29,10 +29,10 @@ void keepSharedRead(llvm::StringRef Path, const std::string &Text) {
   if (!Enabled)
     return;
   size_t Before = Held.load();
-  do
+  do {
     if (Before + Text.size() > Budget)
       return;
-  while (!Held.compare_exchange_weak(Before, Before + Text.size()));
+  } while (!Held.compare_exchange_weak(Before, Before + Text.size()));
   std::string Copy = Text;
   std::lock_guard<std::mutex> G(Lock);
   auto [It, New] = store().try_emplace(Path);

@@ -398,7 +398,7 @@ std::vector<CheckResult> checkSet(const std::vector<SetMember> &Members, Catalog
               FK.NotNull[C] = *N;
         }
       }
-      if (!FK.FixedBy.empty()) {
+      if (FK.FixedBy) {
         const CatalogForeignKey &CF = Cat.foreignKeys()[FK.CatalogId];
         const CatalogForeignKey &Final = Cat.finalVersion(CF.Id);
         if (CF.OnDelete == Final.OnDelete)
@@ -409,7 +409,7 @@ std::vector<CheckResult> checkSet(const std::vector<SetMember> &Members, Catalog
         Note.End = FK.Ref.End;
         Note.Message = "foreign key " + FK.childDisplay() + " references " +
                        FK.parentDisplay() + " is made ON DELETE " + actionSql(Final.OnDelete) +
-                       " by " + FK.FixedBy;
+                       (FK.FixedBy->empty() ? " by a later statement" : " by " + *FK.FixedBy);
         Results[I].Findings.push_back(std::move(Note));
         continue;
       }

@@ -105,8 +105,9 @@ struct ForeignKey {
   /// Edits every fix of this definition needs besides its ON DELETE (MySQL: removing a MATCH
   /// clause, which makes the server ignore the action).
   std::vector<Edit> DialectEdits;
-  /// Set when a later migration replaced this definition with one that does not block.
-  std::string FixedBy;
+  /// Set when a later statement replaced this definition with one that does not block: the name
+  /// of the member that did (empty for checkSql's unnamed text, such as a C/C++ literal).
+  std::optional<std::string> FixedBy;
 
   bool anyNotNull() const;
   /// The child table is the referenced table (schemas equal, or either left unqualified).

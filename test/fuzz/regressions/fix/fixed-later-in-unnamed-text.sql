@@ -1,0 +1,2 @@
+ALTER TABLE grants ADD FOREIGN KEY (user_id) REFERENCES users(id);
+ALTER TABLE grants DROP CONSTRAINT grants_user_id_fkey, ADD FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE RESTRICT;

@@ -87,12 +87,14 @@ std::optional<QualifiedName> parseQualifiedName(const std::vector<Token> &Toks, 
   return N;
 }
 
-/// Parses an action at Toks[I] (after ON DELETE/UPDATE); advances I past it.
+/// Parses an action at Toks[I] (after ON DELETE/UPDATE); advances I past it. Out is left as
+/// it was when the action cannot be read (a SET NULL column list never closed).
 static bool parseAction(const std::vector<Token> &Toks, size_t &I, size_t Limit,
-                        ActionClause &Out) {
+                        ActionClause &Result) {
   if (I >= Limit)
     return false;
   size_t Start = I;
+  ActionClause Out = Result;
   if (Toks[I].is("cascade")) {
     Out.Act = Action::Cascade;
     ++I;
@@ -122,6 +124,7 @@ static bool parseAction(const std::vector<Token> &Toks, size_t &I, size_t Limit,
   Out.LowerCase = Toks[Start].LowerSpelled;
   Out.ActionBegin = Toks[Start].Begin;
   Out.ActionEnd = Toks[I - 1].End;
+  Result = std::move(Out);
   return true;
 }
 
@@ -166,8 +169,10 @@ std::optional<ReferencesClause> parseReferences(const std::vector<Token> &Toks, 
       ActionClause &A = Toks[I + 1].is("delete") ? R.OnDelete : R.OnUpdate;
       size_t ClauseStart = I;
       I += 2;
+      // ON DELETE followed by what is not an action (a statement cut off there, a column list
+      // never closed): the clause cannot be read, and a fix inserting another would not help.
       if (!parseAction(Toks, I, Limit, A))
-        break;
+        return std::nullopt;
       A.ClauseBegin = Toks[ClauseStart].Begin;
       A.ClauseEnd = Toks[I - 1].End;
       Last = I - 1;

@@ -3,7 +3,9 @@
 #include "SourceText.h"
 #include "InputFiles.h"
 #include "AstLiteral.h"
+#include "FastScan.h"
 #include "LexScan.h"
+#include "SystemPreamble.h"
 #include "LiteralChecker.h"
 #include "TuCatalog.h"
 #include "Nolint.h"
@@ -343,6 +345,19 @@ public:
   bool shouldSkipFunctionBody(clang::Decl *D) override {
     return SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation()));
   }
+  /// The matcher walks only the top-level declarations outside system headers: the literals
+  /// of a system header are never checked, and walking the standard library's declarations and
+  /// the instantiations the TU made of its templates was a large part of matching.
+  /// A user's template instantiated by the TU is walked with the template; a user's lambda
+  /// passed to a standard algorithm with the function that holds it.
+  void HandleTranslationUnit(clang::ASTContext &Ctx) override {
+    std::vector<clang::Decl *> Own;
+    for (clang::Decl *D : Ctx.getTranslationUnitDecl()->decls())
+      if (!SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
+        Own.push_back(D);
+    Ctx.setTraversalScope(Own);
+    clang::MultiplexConsumer::HandleTranslationUnit(Ctx);
+  }
 
 private:
   const clang::SourceManager &SM;
@@ -391,7 +406,7 @@ private:
 
 TuResult runAst(const std::string &File, clang::tooling::CompilationDatabase &DB,
                 const CheckerOptions &Opts, const std::vector<CatalogText> &Base,
-                const char *Language) {
+                const char *Language, const std::string &Pch) {
   TuResult R;
   // A physical file system of its own: the default one would make the tool change the whole
   // process's working directory, under the other threads' feet.
@@ -408,6 +423,9 @@ TuResult runAst(const std::string &File, clang::tooling::CompilationDatabase &DB
   if (Language) // a name clang cannot tell the language from (no extension, --language)
     Tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
         {"-x", Language}, clang::tooling::ArgumentInsertPosition::BEGIN));
+  if (!Pch.empty()) // the shared preamble (SystemPreamble.h)
+    Tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
+        {"-include-pch", Pch.c_str()}, clang::tooling::ArgumentInsertPosition::BEGIN));
   MatchFinder Finder;
   LiteralCallback Callback(Opts, Base, R.Findings, R.Tables);
   Finder.addMatcher(stringLiteral().bind("lit"), &Callback);
@@ -426,6 +444,26 @@ TuResult runAst(const std::string &File, clang::tooling::CompilationDatabase &DB
       R.Diagnostics.replace(At, Name.size(), Shown);
   }
   return R;
+}
+
+/// A TU's result as text, to compare two parses of it (CASCADE_TIDY_VERIFY_FAST).
+std::string describe(const TuResult &R) {
+  std::string Out = R.Diagnostics + (R.CompileFailed ? "failed\n" : "compiled\n");
+  for (const std::string &T : R.Tables)
+    Out += "table " + T + "\n";
+  for (const auto &[Path, Findings] : R.Findings)
+    for (const Finding &F : Findings) {
+      Out += Path + ":" + std::to_string(F.Begin) + "-" + std::to_string(F.End) + " " +
+             F.CheckId + " " + std::to_string(static_cast<int>(F.Level)) + " " + F.Message + "\n";
+      for (const Note &N : F.Notes)
+        Out += "  note " + std::to_string(N.Begin) + " " + N.Message + "\n";
+      for (const Edit &E : F.Edits)
+        Out += "  edit " + std::to_string(E.Offset) + "+" + std::to_string(E.Length) + " " +
+               E.Text + "\n";
+      for (const std::string &P : F.DeletePath)
+        Out += "  path " + P + "\n";
+    }
+  return Out;
 }
 
 /// Lex mode's view of a translation unit: the main file's literals with each quoted
@@ -542,6 +580,14 @@ std::vector<FileReport> checkCxxFiles(const std::vector<std::string> &Files,
     std::string ReadError;
     bool MissingCommand = false;
     std::unique_ptr<llvm::MemoryBuffer> Text;
+    // Found before any TU is parsed, so TUs can share a preamble.
+    bool Done = false; // nothing more to do (an error, or nothing in the TU can mention a FK)
+    bool Ast = false;
+    const std::vector<CatalogText> *Base = nullptr;
+    std::shared_ptr<clang::tooling::CompilationDatabase> DB;
+    std::vector<clang::tooling::CompileCommand> Commands;
+    const char *Language = nullptr;
+    std::string Includes, PreambleKey;
   };
   std::vector<PerFile> Work(Files.size());
   DetectedDatabases Detected;
@@ -550,11 +596,13 @@ std::vector<FileReport> checkCxxFiles(const std::vector<std::string> &Files,
   std::vector<std::string> Absolute;
   for (const std::string &F : Files)
     Absolute.push_back(absolutePath(F));
+  SystemPreambles Preambles;
   {
     llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Run.Jobs));
     for (size_t I = 0; I < Files.size(); ++I)
       Pool.async([&, I] {
         PerFile &W = Work[I];
+        W.Done = true;
         const std::string &Abs = Absolute[I];
         if (auto Unsaved = Run.Buffers.find(Abs); Unsaved != Run.Buffers.end()) {
           W.Text = llvm::MemoryBuffer::getMemBufferCopy(Unsaved->second, Abs);
@@ -566,47 +614,77 @@ std::vector<FileReport> checkCxxFiles(const std::vector<std::string> &Files,
           }
           W.Text = llvm::MemoryBuffer::getMemBufferCopy(*Buf, Abs);
         }
-        const CheckerOptions &Opts = Settings[I].Checker;
         std::string CatalogError;
-        const std::vector<CatalogText> &Base = Catalogs.forFile(Run, Settings[I], CatalogError);
+        W.Base = &Catalogs.forFile(Run, Settings[I], CatalogError);
         if (!CatalogError.empty()) {
           W.ReadError = CatalogError;
           return;
         }
-        std::shared_ptr<clang::tooling::CompilationDatabase> DB = Run.Database;
-        if (!DB && Run.Mode != CxxMode::Lex) {
+        W.DB = Run.Database;
+        if (!W.DB && Run.Mode != CxxMode::Lex) {
           std::string Skipped;
-          DB = Detected.forFile(Abs, Skipped);
+          W.DB = Detected.forFile(Abs, Skipped);
           W.Note += Skipped;
         }
-        std::vector<clang::tooling::CompileCommand> Commands;
-        if (DB)
-          Commands = DB->getCompileCommands(Abs);
-        bool Ast = Run.Mode != CxxMode::Lex && !Commands.empty();
-        if (!Ast && Run.Mode == CxxMode::Ast) {
+        if (W.DB)
+          W.Commands = W.DB->getCompileCommands(Abs);
+        W.Ast = Run.Mode != CxxMode::Lex && !W.Commands.empty();
+        if (!W.Ast && Run.Mode == CxxMode::Ast) {
           W.MissingCommand = true;
           W.Note += escapeControl(Files[I]) + ": error: no compile command for this file" +
-                   (Run.DatabaseSource.empty() ? "" : " in " + Run.DatabaseSource) +
-                   "; use -p <build-dir> or -- <flags>\n";
-        } else if (!Ast && Run.Mode == CxxMode::Auto && DB)
+                    (Run.DatabaseSource.empty() ? "" : " in " + Run.DatabaseSource) +
+                    "; use -p <build-dir> or -- <flags>\n";
+        } else if (!W.Ast && Run.Mode == CxxMode::Auto && W.DB)
           W.Note += escapeControl(Files[I]) + ": note: no compile command for this file" +
-                   (Run.DatabaseSource.empty() ? "" : " in " + Run.DatabaseSource) +
-                   "; checked in lex mode (macros are not expanded)\n";
-        if (Ast && !worthParsing(Abs, includeDirs(Commands.front())))
+                    (Run.DatabaseSource.empty() ? "" : " in " + Run.DatabaseSource) +
+                    "; checked in lex mode (macros are not expanded)\n";
+        if (W.Ast && !worthParsing(Abs, includeDirs(W.Commands.front())))
           return; // nothing in this TU can mention a FK
-        if (Ast) {
+        if (W.Ast) {
           auto Lang = Run.Language.find(Abs);
-          W.Tu = runAst(Abs, *DB, Opts, Base,
-                        Lang == Run.Language.end() ? nullptr : clangLanguage(Lang->second));
+          W.Language = Lang == Run.Language.end() ? nullptr : clangLanguage(Lang->second);
+          if (W.Commands.size() == 1) {
+            W.Includes = leadingSystemIncludes(W.Text->getBuffer());
+            W.PreambleKey = SystemPreambles::keyOf(W.Commands.front(),
+                                                   W.Language ? W.Language : "", W.Includes);
+          }
+        }
+        W.Done = false;
+      });
+    Pool.wait();
+    for (const PerFile &W : Work)
+      if (!W.Done && W.Ast)
+        Preambles.count(W.PreambleKey);
+    for (size_t I = 0; I < Files.size(); ++I)
+      Pool.async([&, I] {
+        PerFile &W = Work[I];
+        if (W.Done)
+          return;
+        const std::string &Abs = Absolute[I];
+        const CheckerOptions &Opts = Settings[I].Checker;
+        if (W.Ast) {
+          std::string Pch =
+              fastPaths() == FastPaths::Off
+                  ? ""
+                  : Preambles.pchFor(W.PreambleKey, W.Commands.front(), W.Language, W.Includes);
+          W.Tu = runAst(Abs, *W.DB, Opts, *W.Base, W.Language, Pch);
+          if (W.Tu.CompileFailed && !Pch.empty()) // the TU's own diagnostics, as without it
+            W.Tu = runAst(Abs, *W.DB, Opts, *W.Base, W.Language, "");
+          else if (!Pch.empty() && fastPaths() == FastPaths::Verify &&
+                   describe(W.Tu) != describe(runAst(Abs, *W.DB, Opts, *W.Base, W.Language, ""))) {
+            llvm::errs() << "cascade-tidy: internal error: " << Abs
+                         << " gives other findings with the shared preamble than without it\n";
+            std::abort();
+          }
           if (!W.Tu.CompileFailed)
             return;
           W.Note += escapeControl(Files[I]) +
                     ": note: the file does not compile; its literals are also checked in lex "
                     "mode\n";
         }
-        if (Run.Mode == CxxMode::Ast && !Ast)
+        if (Run.Mode == CxxMode::Ast && !W.Ast)
           return;
-        W.Lexed = runLex(Abs, W.Text->getBuffer(), Opts, Base, Settings[I].MaxInputBytes);
+        W.Lexed = runLex(Abs, W.Text->getBuffer(), Opts, *W.Base, Settings[I].MaxInputBytes);
       });
     Pool.wait();
   }

@@ -1,4 +1,5 @@
 #include "SystemPreamble.h"
+#include "SourceText.h"
 
 #include "clang/Basic/SourceManager.h"
 #include "clang/Driver/Types.h"
@@ -115,7 +116,7 @@ public:
       clang::OptionalFileEntryRef File = FI.getContentCache().OrigEntry;
       if (FI.getFileCharacteristic() == clang::SrcMgr::C_User && File && File != Main &&
           Problem.empty())
-        Problem = File->getName().str() + " is not a system header";
+        Problem = escapeControl(File->getName()) + " is not a system header";
     }
   }
 
@@ -192,8 +193,9 @@ std::string SystemPreambles::keyOf(const clang::tooling::CompileCommand &Cmd,
       ++I;
       continue;
     }
-    if ((A.starts_with("-o") && !A.starts_with("-ob")) || A.starts_with("-MF") || A.starts_with("-MT") ||
-        A.starts_with("-MQ") || A == "-MD" || A == "-MMD" || A == "-MP")
+    bool JoinedOutput = A.starts_with("-o") && !A.starts_with("-ob"); // -ofoo.o, not -objc...
+    if (JoinedOutput || A.starts_with("-MF") || A.starts_with("-MT") || A.starts_with("-MQ") ||
+        A == "-MD" || A == "-MMD" || A == "-MP")
       continue;
     Key += (static_cast<int>(I) == File ? std::string("\1") : A.str()) + '\0';
   }
@@ -251,16 +253,16 @@ std::string SystemPreambles::build(const clang::tooling::CompileCommand &TuCmd,
   std::string Kind = headerLanguage(TuCmd, Language);
   int File = fileArgument(TuCmd);
   if (Kind.empty() || File < 0)
-    return "no header language for " + TuCmd.Filename;
+    return "no header language for " + escapeControl(TuCmd.Filename);
   {
     std::error_code EC;
     llvm::raw_fd_ostream OS(Header, EC);
     if (EC)
-      return "cannot write " + Header + ": " + EC.message();
+      return "cannot write " + escapeControl(Header) + ": " + EC.message();
     OS << Includes;
     OS.close();
     if (OS.has_error()) {
-      std::string Why = "cannot write " + Header + ": " + OS.error().message();
+      std::string Why = "cannot write " + escapeControl(Header) + ": " + OS.error().message();
       OS.clear_error();
       return Why;
     }

@@ -129,19 +129,12 @@ bool worthParsing(const std::string &Main, const std::vector<std::string> &Inclu
     llvm::SmallVector<llvm::StringRef, 64> Lines;
     Text.split(Lines, '\n');
     for (llvm::StringRef Line : Lines) {
-      Line = Line.trim();
-      if (!Line.consume_front("#"))
+      std::optional<IncludeLine> Inc = parseIncludeLine(Line);
+      if (!Inc)
         continue;
-      Line = Line.ltrim();
-      if (!Line.consume_front("include"))
-        continue;
-      Line = Line.ltrim();
-      bool Quoted = Line.consume_front("\"");
-      if (!Quoted && !Line.consume_front("<"))
-        continue;
-      llvm::StringRef Name = Line.take_until([](char C) { return C == '"' || C == '>'; });
+      llvm::StringRef Name = Inc->Name;
       std::vector<std::string> Dirs;
-      if (Quoted)
+      if (Inc->Quoted)
         Dirs.push_back(llvm::sys::path::parent_path(File).str());
       llvm::append_range(Dirs, IncludeDirs);
       for (const std::string &D : Dirs) {

@@ -18,6 +18,26 @@
 
 namespace cascade {
 
+std::optional<IncludeLine> parseIncludeLine(llvm::StringRef Line) {
+  Line = Line.trim();
+  if (!Line.consume_front("#"))
+    return std::nullopt;
+  Line = Line.ltrim();
+  if (!Line.consume_front("include"))
+    return std::nullopt;
+  Line = Line.ltrim();
+  IncludeLine Out;
+  Out.Quoted = Line.consume_front("\"");
+  if (!Out.Quoted && !Line.consume_front("<"))
+    return std::nullopt;
+  size_t Close = Line.find(Out.Quoted ? '"' : '>');
+  Out.Closed = Close != llvm::StringRef::npos;
+  Out.Name = Line.take_front(Close);
+  if (Out.Closed)
+    Out.After = Line.drop_front(Close + 1).trim();
+  return Out;
+}
+
 std::string leadingSystemIncludes(llvm::StringRef Text) {
   std::string Out;
   bool InComment = false;
@@ -36,19 +56,11 @@ std::string leadingSystemIncludes(llvm::StringRef Text) {
     }
     if (L.empty() || L.starts_with("//"))
       continue;
-    if (!L.consume_front("#"))
-      break;
-    L = L.ltrim();
-    if (!L.consume_front("include"))
-      break;
-    L = L.ltrim();
-    size_t Close = L.find('>');
-    if (!L.starts_with("<") || Close == llvm::StringRef::npos)
-      break;
-    llvm::StringRef After = L.drop_front(Close + 1).trim();
-    if (!After.empty() && !After.starts_with("//"))
-      break;
-    Out += "#include " + L.take_front(Close + 1).str() + "\n";
+    std::optional<IncludeLine> Inc = parseIncludeLine(L);
+    bool NothingAfter = Inc && (Inc->After.empty() || Inc->After.starts_with("//"));
+    if (!Inc || Inc->Quoted || !Inc->Closed || !NothingAfter)
+      break; // a quoted include, or code after the directive
+    Out += "#include <" + Inc->Name.str() + ">\n";
   }
   return Out;
 }

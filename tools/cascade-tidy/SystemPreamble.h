@@ -13,10 +13,21 @@
 #include "llvm/ADT/StringRef.h"
 
 #include <map>
+#include <optional>
 #include <mutex>
 #include <string>
 
 namespace cascade {
+
+/// An `#include "name"` or `#include <name>` line, read without a preprocessor.
+struct IncludeLine {
+  llvm::StringRef Name;  // up to the closing quote or '>', or to the end of the line
+  bool Quoted = false;   // "name" rather than <name>
+  bool Closed = false;   // the closing quote or '>' is there
+  llvm::StringRef After; // what follows it, trimmed
+};
+/// The directive on Line (blanks around '#' and "include" allowed), or nothing.
+std::optional<IncludeLine> parseIncludeLine(llvm::StringRef Line);
 
 /// The leading `#include <...>` lines of a C/C++ file, one per line as `#include <name>`; blank
 /// lines and comments before and between them are passed over. Empty when the file begins with

@@ -21,6 +21,9 @@ struct Edit {
 struct Note {
   size_t Begin = 0, End = 0;
   std::string Message;
+  bool operator==(const Note &O) const {
+    return Begin == O.Begin && End == O.End && Message == O.Message;
+  }
 };
 
 enum class Severity { Note, Warning, Error };
@@ -35,6 +38,11 @@ struct Finding {
   /// cascade-blocked-delete-path: the tables a root delete passes through, root first, this
   /// key's child table last (machine-readable outputs carry it as a list).
   std::vector<std::string> DeletePath;
+  bool operator==(const Finding &O) const {
+    return CheckId == O.CheckId && Level == O.Level && Begin == O.Begin && End == O.End &&
+           Message == O.Message && Notes == O.Notes && Edits == O.Edits &&
+           DeletePath == O.DeletePath;
+  }
 };
 
 /// Not a check: the id carried by parse errors and other problems with the input itself.

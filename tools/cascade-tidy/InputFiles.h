@@ -52,7 +52,6 @@ struct InputOptions {
   std::function<bool(llvm::StringRef Path)> ListedInDatabase;
 };
 
-
 /// P with symlinks resolved; P itself when it cannot be resolved (a dangling link).
 std::string realPathOr(llvm::StringRef P);
 

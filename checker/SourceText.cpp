@@ -5,14 +5,21 @@
 #include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 namespace cascade {
 
 LineTable::LineTable(llvm::StringRef Text) : Text(Text) {
   Starts.push_back(0);
-  for (size_t I = 0; I < Text.size(); ++I)
-    if (Text[I] == '\n')
-      Starts.push_back(I + 1);
+  const char *Begin = Text.data(), *End = Begin + Text.size();
+  for (const char *P = Begin; P < End;) {
+    const void *NL = std::memchr(P, '\n', static_cast<size_t>(End - P));
+    if (!NL)
+      break;
+    P = static_cast<const char *>(NL) + 1;
+    Starts.push_back(static_cast<size_t>(P - Begin));
+  }
   if (Text.starts_with("\xEF\xBB\xBF"))
     Bom = 3;
 }
@@ -54,7 +61,19 @@ std::optional<Finding> validateText(llvm::StringRef Text) {
     return F;
   }
   const llvm::UTF8 *Begin = reinterpret_cast<const llvm::UTF8 *>(Text.data());
-  const llvm::UTF8 *Pos = Begin;
+  // Most migrations are ASCII: eight bytes at a time up to the first byte with its high bit
+  // set, which starts a character (all before it are ASCII); the UTF-8 check runs from there.
+  size_t Ascii = 0;
+  for (uint64_t Word; Ascii + 8 <= Text.size(); Ascii += 8) {
+    std::memcpy(&Word, Text.data() + Ascii, 8);
+    if (Word & 0x8080808080808080ull)
+      break;
+  }
+  while (Ascii < Text.size() && !(static_cast<unsigned char>(Text[Ascii]) & 0x80))
+    ++Ascii;
+  if (Ascii == Text.size())
+    return std::nullopt;
+  const llvm::UTF8 *Pos = Begin + Ascii;
   if (!llvm::isLegalUTF8String(&Pos, Begin + Text.size())) {
     size_t At = static_cast<size_t>(Pos - Begin);
     F.Begin = F.End = At;

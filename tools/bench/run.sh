@@ -60,6 +60,11 @@ rsswrap=$work/peak-rss
 if [[ ! -x $rsswrap || tools/bench/peak-rss.c -nt $rsswrap ]]; then
   cc -O2 -o "$rsswrap" tools/bench/peak-rss.c || { echo "bench: error: cannot compile tools/bench/peak-rss.c" >&2; exit 1; }
 fi
+# The parser's floor: libpg_query alone on the same files (tools/bench/pgfloor.c).
+floorbin=$work/pgfloor
+if [[ ! -x $floorbin || tools/bench/pgfloor.c -nt $floorbin ]]; then
+  cc -O2 -o "$floorbin" tools/bench/pgfloor.c -lpg_query -lpthread || { echo "bench: error: cannot compile tools/bench/pgfloor.c" >&2; exit 1; }
+fi
 pair() { python3 "$root/tools/bench/pair.py" --rss-wrapper "$rsswrap" --summary "$summary" --table "$table" "$@" || true; }
 ctw='warning: .*\[cascade-'   # a cascade-tidy finding line
 sqw=': (warning|error)'        # a squawk finding line (--reporter gcc)
@@ -198,6 +203,9 @@ sql_compare() { # label tree -> one round-robin of every tool on one corpus
       --target "$label: squawk/cascade-tidy, file list, 10x|squawk/files|ratio|10")
   fi
   cmds+=(grep grep -c -i references "${files[@]}")
+  cmds+=(::: floor "$floorbin" -j "$jobs" "${files[@]}")
+  extra+=(--ratio folders/floor)
+  if ((have_squawk)); then extra+=(--ratio squawk/floor); fi
   cmds+=(::: folders "$ct" --quiet -j "$jobs" "$tree"/*/)
   cmds+=(::: files "$ct" --quiet -j "$jobs" "${files[@]}")
   cmds+=(::: j1 "$ct" --quiet -j 1 "$tree"/*/)

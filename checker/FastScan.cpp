@@ -15,12 +15,17 @@
 // the test suite runs with it.
 #include "Tokens.h"
 #include "FastScan.h"
-#include "PgQuery.h"
 
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/ADT/StringMap.h"
 #include <cstdlib>
-#include <pg_query/pg_query.pb-c.h>
+
+// PostgreSQL's keyword table and its lookup (src/common/kwlookup.c), exported by libpg_query
+// but declared only in its internal headers. The list is passed through, never read here.
+extern "C" {
+struct ScanKeywordList;
+extern const ScanKeywordList ScanKeywords;
+int ScanKeywordLookup(const char *Str, const ScanKeywordList *Keywords);
+}
 
 namespace cascade {
 
@@ -49,27 +54,12 @@ bool selfChar(char C) {
   }
 }
 
-/// Whether a lower-case word is a PostgreSQL keyword of any category, as libpg_query's scanner
-/// says; remembered per thread.
+/// Whether a lower-case word is a PostgreSQL keyword of any category: the lookup PostgreSQL's
+/// scanner makes for every identifier (a perfect hash over its keyword list), from the same
+/// libpg_query. Until 2026-11 a word unseen by the thread was scanned with pg_query_scan, whose
+/// protobuf output made it the scanner's largest cost in a one-repository run.
 bool isKeyword(const std::string &Lower) {
-  // Keywords are short ASCII words: nothing else needs asking.
-  if (Lower.size() > 32)
-    return false;
-  for (char C : Lower)
-    if (static_cast<unsigned char>(C) >= 0x80)
-      return false;
-  thread_local llvm::StringMap<bool> Known;
-  auto It = Known.find(Lower);
-  if (It != Known.end())
-    return It->second;
-  bool Keyword = false;
-  ScanResult Scan(Lower);
-  if (!Scan.error())
-    if (const PgQuery__ScanResult *R = Scan.tokens())
-      Keyword = R->n_tokens == 1 &&
-                R->tokens[0]->keyword_kind != PG_QUERY__KEYWORD_KIND__NO_KEYWORD;
-  Known[Lower] = Keyword;
-  return Keyword;
+  return ScanKeywordLookup(Lower.c_str(), &ScanKeywords) >= 0;
 }
 
 class FastScanner {

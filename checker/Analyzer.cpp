@@ -558,6 +558,15 @@ private:
     }
   }
 
+  /// Whether Text holds the letters "table" in any case (StringRef::find_insensitive, which
+  /// compares at every position, was 1.5% of a run over function bodies).
+  static bool mentionsTable(llvm::StringRef Text) {
+    for (size_t I = 0; I + 5 <= Text.size(); ++I)
+      if ((Text[I] | 0x20) == 't' && Text.substr(I + 1, 4).equals_insensitive("able"))
+        return true;
+    return false;
+  }
+
   /// DO blocks and CREATE FUNCTION/PROCEDURE bodies in PL/pgSQL or SQL: the DDL they run is
   /// analysed in place. Returns true when the statement was such a wrapper.
   bool bodyStatement(const std::vector<Token> &Toks, size_t First, size_t Last) {
@@ -589,7 +598,7 @@ private:
     llvm::StringRef Text = llvm::StringRef(Buf).slice(BodyBegin, BodyEnd);
     // Of a body, only its CREATE / ALTER TABLE statements and its NOLINT comments are read: a
     // body with neither word (most: data and control flow) is not scanned at all.
-    if (fastPaths() != FastPaths::Off && Text.find_insensitive("table") == llvm::StringRef::npos &&
+    if (fastPaths() != FastPaths::Off && !mentionsTable(Text) &&
         Text.find("NOLINT") == llvm::StringRef::npos)
       return true;
     TokenStream Inner = tokenize(Text, BodyBegin);

@@ -10,8 +10,7 @@ enum class Kind { SameLine, NextLine, Begin, End };
 }
 
 NolintFilter::NolintFilter(llvm::StringRef Text, const std::vector<Token> &Comments,
-                           bool OwnNamesOnly)
-    : Lines(Text) {
+                           bool OwnNamesOnly) {
   struct Open {
     size_t Offset; // of the NOLINTBEGIN word
     size_t After;  // end of its comment: the region starts there
@@ -67,7 +66,9 @@ NolintFilter::NolintFilter(llvm::StringRef Text, const std::vector<Token> &Comme
           }
         }
       }
-      size_t Line = Lines.line(Offset);
+      if (!Lines)
+        Lines.emplace(Text);
+      size_t Line = Lines->line(Offset);
       switch (K) {
       case Kind::SameLine:
         Regions.push_back({true, Line, Line, GlobList(List)});
@@ -97,9 +98,9 @@ NolintFilter::NolintFilter(llvm::StringRef Text, const std::vector<Token> &Comme
 }
 
 bool NolintFilter::suppresses(const Finding &F) const {
-  if (F.Level == Severity::Error)
+  if (F.Level == Severity::Error || Regions.empty())
     return false; // input errors are never hidden
-  size_t Line = Lines.line(F.Begin);
+  size_t Line = Lines->line(F.Begin); // a region was made at a directive, which built Lines
   for (const Region &R : Regions) {
     size_t At = R.ByLine ? Line : F.Begin;
     if (At >= R.First && At <= R.Last && R.Checks.contains(F.CheckId))

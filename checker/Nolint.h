@@ -8,6 +8,7 @@
 #include "SourceText.h"
 #include "Tokens.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,7 +31,7 @@ private:
     size_t First, Last; // lines when ByLine, else byte offsets
     GlobList Checks;
   };
-  LineTable Lines;
+  std::optional<LineTable> Lines; // built at the first directive: most files have none
   std::vector<Region> Regions;
   std::vector<Finding> Problems;
 };

@@ -265,6 +265,8 @@ std::pair<unsigned, unsigned> applyFixes(FileReport &R, std::vector<bool> &Fixed
 
 /// A file's findings as the text output prints them.
 std::string renderFindings(const FileReport &R) {
+  if (R.Findings.empty())
+    return {}; // no line table to build
   std::string Out;
   raw_string_ostream OS(Out);
   OS.SetBufferSize(1 << 14); // printFinding writes a few bytes at a time

@@ -2,7 +2,7 @@
 # Benchmarks for issue 11 (docs/benchmarks.md says what each line means). Not a test: it prints
 # paired timings against named peers on the same input, and each target of the issue as met / NOT met.
 #
-#   bash tools/bench/run.sh                 # all of it, about 4-6 minutes on 2 cores
+#   bash tools/bench/run.sh                 # all of it, about a minute on 2 cores (more the first time: npm)
 #   RUNS=3 COPIES=10 bash tools/bench/run.sh
 #
 # Environment: BUILD_DIR (build), RUNS (5: rounds of the scaling line), CORPUS_RUNS (3: rounds of

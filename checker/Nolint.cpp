@@ -98,8 +98,10 @@ NolintFilter::NolintFilter(llvm::StringRef Text, const std::vector<Token> &Comme
 }
 
 bool NolintFilter::suppresses(const Finding &F) const {
-  if (F.Level == Severity::Error || Regions.empty())
+  if (F.Level == Severity::Error)
     return false; // input errors are never hidden
+  if (Regions.empty())
+    return false;
   size_t Line = Lines->line(F.Begin); // a region was made at a directive, which built Lines
   for (const Region &R : Regions) {
     size_t At = R.ByLine ? Line : F.Begin;

@@ -6,7 +6,7 @@
 #   RUNS=3 COPIES=10 bash tools/bench/run.sh
 #
 # Environment: BUILD_DIR (build), RUNS (5: rounds of the scaling line), CORPUS_RUNS (3: rounds of
-# the two big corpora, where one round runs five commands), SLOW_RUNS (3: rounds for the C/C++ lines,
+# the two big corpora, where one round runs six commands), SLOW_RUNS (3: rounds for the C/C++ lines,
 # whose clang-tidy runs take seconds), FILE_RUNS (20: rounds of the one-file and start-up lines),
 # COPIES (30: copies of the real corpus), BUNDLED_COPIES (200), CXX_TUS (20: translation units of the
 # C++ tree where 5% hold SQL), CXX_SQL_TUS (10: of the tree where every TU does), FLAT=1 (add the old
@@ -235,7 +235,7 @@ if ((have_real)); then
   sql_compare real "$real" "$COPIES"
   echo
 fi
-echo "(the two corpora: $CORPUS_RUNS rounds each (CORPUS_RUNS), not $RUNS: a round of one corpus runs five commands of seconds each)"
+echo "(the two corpora: $CORPUS_RUNS rounds each (CORPUS_RUNS), not $RUNS: a round of one corpus runs six commands, up to a second each)"
 echo
 
 # Scaling: 1, 2, 4, 8, 16 copies (of the real corpus when there is one), each run on its folders.

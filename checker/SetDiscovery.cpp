@@ -252,6 +252,18 @@ struct DialectMarkers {
     }
   }
 
+  /// The group's dialect by these markers, or "no dialect markers".
+  void settle(SetInfo &Info) const {
+    std::string Why;
+    if (auto D = decide(Why)) {
+      Info.Dialect = *D;
+      Info.DialectReason = Why;
+    } else {
+      Info.DialectReason = "no dialect markers";
+    }
+    Info.ContentPending = false;
+  }
+
   /// MySQL or SQLite by their own markers (the larger count); a backquoted name alone is
   /// MySQL unless PostgreSQL or CockroachDB markers say otherwise.
   std::optional<SetDialect> decide(std::string &Why) const {
@@ -277,6 +289,18 @@ struct DialectMarkers {
 };
 
 } // namespace
+
+void decideContentDialect(SetInfo &Info, llvm::ArrayRef<GroupText> Texts) {
+  // Each file scanned on its own and merged in order, as discoverSets does.
+  DialectMarkers M;
+  for (const GroupText &T : Texts)
+    if (T.Text) {
+      DialectMarkers One;
+      One.scan(*T.Text, T.Path);
+      M.merge(One);
+    }
+  M.settle(Info);
+}
 
 std::optional<SetDialect> dialectFromContent(llvm::StringRef Text, std::string &Why) {
   DialectMarkers M;
@@ -364,7 +388,7 @@ static std::vector<size_t> replayOrder(std::vector<size_t> Ids, const std::vecto
 
 std::vector<SetInfo> discoverSets(const std::vector<FoundFile> &Files,
                                   const std::vector<SetOverride> &Overrides,
-                                  const SetFileReader &Read) {
+                                  const SetFileReader &Read, bool DeferContent) {
   std::vector<Entry> E;
   for (size_t I = 0; I < Files.size(); ++I)
     E.push_back({Files[I].Path, absolutePath(Files[I].Path), I, Files[I].Explicit});
@@ -634,7 +658,9 @@ std::vector<SetInfo> discoverSets(const std::vector<FoundFile> &Files,
           }
         }
       }
-      if (Info.DialectReason.empty() && Read)
+      if (Info.DialectReason.empty() && Read && DeferContent)
+        Info.ContentPending = true; // decided by decideContentDialect
+      else if (Info.DialectReason.empty() && Read)
         ByContent.push_back(Out.size()); // decided below by the files' markers
       else if (Info.DialectReason.empty())
         Info.DialectReason = "no dialect markers";
@@ -657,11 +683,7 @@ std::vector<SetInfo> discoverSets(const std::vector<FoundFile> &Files,
     DialectMarkers M;
     for (size_t O = Scans[I].first; I < Scans.size() && Scans[I].first == O; ++I)
       M.merge(Marks[I]);
-    std::string Why;
-    if (auto D = M.decide(Why)) {
-      Info.Dialect = *D;
-      Info.DialectReason = Why;
-    }
+    M.settle(Info);
   }
   for (size_t O : ByContent)
     if (Out[O].second.DialectReason.empty())

@@ -6,6 +6,7 @@
 #ifndef CASCADE_CHECKER_SETDISCOVERY_H
 #define CASCADE_CHECKER_SETDISCOVERY_H
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include <functional>
 #include <optional>
@@ -53,6 +54,9 @@ struct SetInfo {
   std::string OverrideSource; // the configuration whose MigrationSets entry made it
   std::string Folder;         // absolute: the set's folder (or the loose file)
   int DialectFrom = -1; // a down migration linted alone: the group whose dialect it took
+  /// Discovery left the dialect to the files' content (DeferContent): decideContentDialect
+  /// decides it from the texts the check reads anyway. DialectReason is empty until then.
+  bool ContentPending = false;
   std::vector<std::string> files() const;
 };
 
@@ -61,10 +65,22 @@ struct SetInfo {
 using SetFileReader = std::function<std::optional<std::string>(llvm::StringRef Path)>;
 
 /// Groups Files (in walk order) into sets and loose files; the groups come in the order of
-/// their first file. Overrides claim the files under their Path first.
+/// their first file. Overrides claim the files under their Path first. A group that neither
+/// names nor configuration give a dialect has its files read and scanned for markers, unless
+/// DeferContent: then it is left ContentPending, for whoever reads its files next.
 std::vector<SetInfo> discoverSets(const std::vector<FoundFile> &Files,
                                   const std::vector<SetOverride> &Overrides,
-                                  const SetFileReader &Read);
+                                  const SetFileReader &Read, bool DeferContent = false);
+
+/// One file of a group and its text (nullopt: it could not be read).
+struct GroupText {
+  llvm::StringRef Path; // as SetInfo::files() spells it
+  std::optional<llvm::StringRef> Text;
+};
+
+/// Decides a ContentPending group's dialect from its files' texts, in replay order: what
+/// discoverSets decides when it reads them itself.
+void decideContentDialect(SetInfo &Info, llvm::ArrayRef<GroupText> Texts);
 
 /// The dialect Text's markers point to (backquoted names, AUTO_INCREMENT, ENGINE=, PRAGMA,
 /// AUTOINCREMENT, INVERTED INDEX, ...); Why gets the first decisive marker and its line.

@@ -153,7 +153,8 @@ static std::optional<std::string> readForDetection(llvm::StringRef Path) {
 }
 
 void groupInputs(InputSet &In, const std::vector<SetOverride> &Overrides) {
-  In.Sets = discoverSets(In.Found, Overrides, readForDetection);
+  In.Sets = discoverSets(In.Found, Overrides, readForDetection,
+                         In.DeferDialect && In.LintedDown.empty());
   size_t Discovered = In.Sets.size();
   for (const std::string &D : In.LintedDown) {
     std::vector<SetInfo> One = discoverSets({{D, true}}, {}, readForDetection);
@@ -232,6 +233,7 @@ InputSet collectInputs(const std::vector<std::string> &Paths, const InputOptions
   llvm::erase_if(Out.CxxFiles, [&, Kept = std::set<std::string>()](const std::string &F) mutable {
     return !Kept.insert(Real.of(F)).second;
   });
+  Out.DeferDialect = Opts.DeferDialect;
   groupInputs(Out, {});
   return Out;
 }

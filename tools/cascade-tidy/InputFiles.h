@@ -36,6 +36,8 @@ struct InputSet {
   /// C/C++ files named on the command line whose name does not tell clang their language
   /// (no extension, --language): the -x their compile command needs.
   std::map<std::string, FileKind> CxxLanguage;
+  /// InputOptions::DeferDialect, for a regrouping (MigrationSets).
+  bool DeferDialect = false;
 };
 
 struct InputOptions {
@@ -50,6 +52,11 @@ struct InputOptions {
   /// A walk takes a file without a C/C++ or .sql extension only when this says a compilation
   /// database lists it (then as C++); unset: never.
   std::function<bool(llvm::StringRef Path)> ListedInDatabase;
+  /// Leave a set's dialect to the check (SetInfo::ContentPending) when only its files' content
+  /// can decide it: the check reads them anyway, once, in the worker that checks the set.
+  /// Whoever needs every dialect before checking (--list-sets, the language server) leaves it
+  /// off. Down migrations linted alone take their set's dialect: with any, nothing is left.
+  bool DeferDialect = false;
 };
 
 /// P with symlinks resolved; P itself when it cannot be resolved (a dangling link).

@@ -78,6 +78,31 @@ DialectChoice effectiveDialect(const SetInfo &Set, const FileSettings &First,
   return {Set.Dialect, Set.DialectReason};
 }
 
+void applySetDialect(const SetInfo &Set, std::vector<FileSettings> &Settings,
+                     bool DialectOnCommandLine) {
+  if (Settings.empty() || DialectOnCommandLine)
+    return;
+  DialectChoice D = effectiveDialect(Set, Settings.front(), DialectOnCommandLine);
+  // A detected (or configured) MySQL or SQLite set is read by its own reader.
+  if (Set.DialectOverridden || !isCheckedDialect(D.Dialect))
+    for (FileSettings &S : Settings)
+      S.Checker.Analyzer.SqlDialect =
+          parseDialect(setDialectName(D.Dialect)).value_or(Dialect::Auto);
+}
+
+void settleContentDialect(SetInfo &Set, llvm::ArrayRef<FileReport> Read,
+                          std::vector<FileSettings> &Settings, bool DialectOnCommandLine) {
+  std::vector<GroupText> Texts;
+  for (const FileReport &R : Read) {
+    GroupText T{R.Path, std::nullopt};
+    if (R.ReadError.empty())
+      T.Text = llvm::StringRef(R.Text);
+    Texts.push_back(T);
+  }
+  decideContentDialect(Set, Texts);
+  applySetDialect(Set, Settings, DialectOnCommandLine);
+}
+
 llvm::Expected<std::vector<std::string>>
 holdUncheckedSets(InputSet &Inputs, std::vector<std::vector<FileSettings>> &Settings,
                   bool DialectOnCommandLine, bool RootsOnCommandLine) {
@@ -88,12 +113,8 @@ holdUncheckedSets(InputSet &Inputs, std::vector<std::vector<FileSettings>> &Sett
     const SetInfo &Set = Inputs.Sets[G];
     if (Settings[G].empty())
       continue;
-    DialectChoice D = effectiveDialect(Set, Settings[G].front(), DialectOnCommandLine);
+    applySetDialect(Set, Settings[G], DialectOnCommandLine);
     for (FileSettings &S : Settings[G]) {
-      // A detected (or configured) MySQL or SQLite set is read by its own reader.
-      if ((Set.DialectOverridden || !isCheckedDialect(D.Dialect)) && !DialectOnCommandLine)
-        S.Checker.Analyzer.SqlDialect =
-            parseDialect(setDialectName(D.Dialect)).value_or(Dialect::Auto);
       if (Set.RootTables && !RootsOnCommandLine) {
         S.Checker.Checks.Roots.clear();
         for (const std::string &Spec : *Set.RootTables) {

@@ -24,6 +24,16 @@ struct DialectChoice {
 DialectChoice effectiveDialect(const SetInfo &Set, const FileSettings &First,
                                bool DialectOnCommandLine);
 
+/// Sets the settings' SQL dialect for a set whose dialect is not read by auto: a MigrationSets
+/// Dialect, or a detected (or configured) MySQL or SQLite. --dialect wins over both.
+void applySetDialect(const SetInfo &Set, std::vector<FileSettings> &Settings,
+                     bool DialectOnCommandLine);
+
+/// A ContentPending set: its dialect decided from the texts its check read (checkSqlGroup's
+/// GroupReadHook), then applied to its settings as holdUncheckedSets applies a known one.
+void settleContentDialect(SetInfo &Set, llvm::ArrayRef<FileReport> Read,
+                          std::vector<FileSettings> &Settings, bool DialectOnCommandLine);
+
 /// Applies each set's MigrationSets Dialect, detected MySQL/SQLite dialect and RootTables (unless
 /// the command line gives them) to its files' settings. Every dialect is checked now (MySQL and
 /// SQLite by ForeignDialectReader), so no group is held back; the notes are empty.

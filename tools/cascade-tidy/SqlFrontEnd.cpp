@@ -103,10 +103,11 @@ std::string noChecksMessage(const FileSettings &S) {
 
 std::vector<FileReport> checkSqlGroup(const std::vector<std::string> &Paths,
                                       const std::vector<FileSettings> &Settings,
-                                      EditorView *Editor) {
+                                      EditorView *Editor, GroupReadHook OnRead) {
   std::vector<FileReport> Reports(Paths.size());
   std::vector<SetMember> Members;
   std::vector<size_t> MemberOf;
+  std::vector<bool> Readable(Paths.size());
   for (size_t I = 0; I < Paths.size(); ++I) {
     FileReport &R = Reports[I];
     R.Path = Paths[I];
@@ -116,8 +117,14 @@ std::vector<FileReport> checkSqlGroup(const std::vector<std::string> &Paths,
     if (Editor)
       if (auto It = Editor->Buffers.find(Paths[I]); It != Editor->Buffers.end())
         Buffer = It->second;
-    if (!readSqlFile(R, Settings[I].MaxInputBytes, Buffer,
-                     Buffer && Editor->Validated.count(Paths[I])))
+    Readable[I] = readSqlFile(R, Settings[I].MaxInputBytes, Buffer,
+                              Buffer && Editor->Validated.count(Paths[I]));
+  }
+  if (OnRead)
+    OnRead(Reports); // may change Settings: read only from here on
+  for (size_t I = 0; I < Paths.size(); ++I) {
+    FileReport &R = Reports[I];
+    if (!Readable[I])
       continue;
     bool Report = !Editor || Editor->Reported.count(Paths[I]);
     // A file only replayed needs no text of its own in its report.

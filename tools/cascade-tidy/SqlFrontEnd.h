@@ -9,6 +9,8 @@
 #include "GlobList.h"
 #include "RegularFile.h"
 
+#include "llvm/ADT/STLFunctionalExtras.h"
+
 #include <memory>
 #include <mutex>
 #include <map>
@@ -74,10 +76,15 @@ struct EditorView {
   SetReplayCache *Cache = nullptr; // see checkSet
 };
 
+/// Called once a group's files are read (their reports hold the texts, or why a file could not
+/// be read), before any is checked: it may still change the group's settings, as a dialect
+/// decided from the files' content does (docs/migration-sets.md).
+using GroupReadHook = llvm::function_ref<void(llvm::ArrayRef<FileReport> Read)>;
+
 /// Checks files as one schema history, replayed in the given order into one catalog.
 std::vector<FileReport> checkSqlGroup(const std::vector<std::string> &Paths,
                                       const std::vector<FileSettings> &Settings,
-                                      EditorView *Editor = nullptr);
+                                      EditorView *Editor = nullptr, GroupReadHook OnRead = {});
 
 /// Command-line settings over the nearest .cascade-tidy.yaml (or, without one, the cascade
 /// CheckOptions of the nearest .clang-tidy) over built-in defaults.

@@ -432,6 +432,9 @@ int main(int argc, char **argv) {
     return explicitFileKind(P, Language, InOpts.isCxx(P), &Listing, ByExtension);
   };
   InOpts.ListedInDatabase = [&](StringRef P) { return Listing.lists(P); };
+  // A set's dialect by content is decided in the worker that checks it, from the texts it reads
+  // (each file read once, no pass over the whole tree first); --list-sets shows them all.
+  InOpts.DeferDialect = !ListSets;
   enableSharedReads(); // each file read once: by dialect detection, kept for its check
   parallel::strategy = hardware_concurrency(Jobs); // dialect detection, files of one set
   setReplayThreads(parallel::strategy.compute_thread_count());
@@ -608,7 +611,13 @@ int main(int argc, char **argv) {
     setPendingSets(Inputs.Groups.size());
     for (size_t G = 0; G < Inputs.Groups.size(); ++G)
       Done.push_back(Pool.async([&, G] {
-        GroupReports[G] = checkSqlGroup(Inputs.Groups[G], Settings[G]);
+        auto Settle = [&](ArrayRef<FileReport> Read) {
+          settleContentDialect(Inputs.Sets[G], Read, Settings[G],
+                               DialectOpt.getNumOccurrences() > 0);
+        };
+        bool Pending = G < Inputs.Sets.size() && Inputs.Sets[G].ContentPending;
+        GroupReports[G] = checkSqlGroup(Inputs.Groups[G], Settings[G], nullptr,
+                                        Pending ? GroupReadHook(Settle) : GroupReadHook());
         finishPendingSet();
         if (TextToStdout)
           for (FileReport &R : GroupReports[G])

@@ -27,6 +27,7 @@
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <mutex>
 #include <set>
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -584,8 +585,8 @@ int main(int argc, char **argv) {
   std::vector<RootsInUse> RootUses;
   std::vector<FileReport> Reports;
   auto Collect = [&](size_t G) {
-    // Progress and findings share a terminal: both are written from this thread, whole lines
-    // at a time (a worker's progress line could land inside a finding's).
+    // Progress and findings share a terminal: both are written by one collecting worker at a
+    // time, whole lines at a time (a progress line could otherwise land inside a finding's).
     outs().flush();
     Prog.step(Inputs.Groups[G].empty() ? "" : Inputs.Groups[G].front());
     for (size_t I = 0; I < GroupReports[G].size(); ++I) {
@@ -607,10 +608,30 @@ int main(int argc, char **argv) {
   };
   {
     DefaultThreadPool Pool(hardware_concurrency(Jobs));
-    std::vector<std::shared_future<void>> Done;
+    // The worker that finishes the next group in order collects it and every finished group
+    // after it, one worker at a time and outside the lock: the reports are freed where they
+    // were made, and no thread waits on each group in turn.
+    std::mutex EmitLock;
+    std::vector<char> Finished(Inputs.Groups.size(), 0);
+    size_t NextToCollect = 0;
+    bool Collecting = false;
+    auto Finish = [&](size_t G) {
+      std::unique_lock<std::mutex> L(EmitLock);
+      Finished[G] = 1;
+      if (Collecting)
+        return; // the collecting worker takes it when it gets there
+      Collecting = true;
+      while (NextToCollect < Finished.size() && Finished[NextToCollect]) {
+        size_t Next = NextToCollect++;
+        L.unlock();
+        Collect(Next);
+        L.lock();
+      }
+      Collecting = false;
+    };
     setPendingSets(Inputs.Groups.size());
     for (size_t G = 0; G < Inputs.Groups.size(); ++G)
-      Done.push_back(Pool.async([&, G] {
+      Pool.async([&, G] {
         auto Settle = [&](ArrayRef<FileReport> Read) {
           settleContentDialect(Inputs.Sets[G], Read, Settings[G],
                                DialectOpt.getNumOccurrences() > 0);
@@ -628,11 +649,8 @@ int main(int argc, char **argv) {
               if (!KeepTexts)
                 std::string().swap(R.Text);
             }
-      }));
-    for (size_t G = 0; G < Done.size(); ++G) {
-      Done[G].wait();
-      Collect(G);
-    }
+        Finish(G);
+      });
     Pool.wait();
   }
   if (!Inputs.CxxFiles.empty()) {

@@ -349,8 +349,11 @@ struct Entry {
   std::string Spelled, Abs;
   size_t Order;
   bool Explicit;
-  int Owner = -1; // index of the group that took it
+  int Owner = -1;      // index of the group that took it
+  llvm::StringRef Dir; // Abs's folder (points into Abs)
 };
+
+using FolderSet = std::set<std::string, std::less<>>; // looked up by StringRef too
 
 struct SetBuilder {
   SetInfo Info;
@@ -363,13 +366,13 @@ struct SetBuilder {
 /// Versions, then path: migration folders take their folder's version. Each file's key is
 /// built once (a 6000-file set compared keys built per comparison for 2% of a run).
 static std::vector<size_t> replayOrder(std::vector<size_t> Ids, const std::vector<Entry> &E,
-                                       const std::set<std::string> &MigrationFolders) {
+                                       const FolderSet &MigrationFolders) {
   using Key = std::tuple<bool, bool, std::vector<uint64_t>, llvm::StringRef>;
   auto KeyOf = [&](size_t Id) {
     llvm::StringRef P = E[Id].Abs;
-    std::string Dir = parentOf(P);
+    llvm::StringRef Dir = E[Id].Dir;
     std::optional<std::vector<uint64_t>> V;
-    if (MigrationFolders.count(Dir))
+    if (MigrationFolders.count(std::string_view(Dir)))
       V = discoveryVersion(path::filename(Dir));
     else
       V = migrationVersion(path::filename(P));
@@ -390,8 +393,29 @@ std::vector<SetInfo> discoverSets(const std::vector<FoundFile> &Files,
                                   const std::vector<SetOverride> &Overrides,
                                   const SetFileReader &Read, bool DeferContent) {
   std::vector<Entry> E;
+  E.reserve(Files.size());
   for (size_t I = 0; I < Files.size(); ++I)
-    E.push_back({Files[I].Path, absolutePath(Files[I].Path), I, Files[I].Explicit});
+    E.push_back({Files[I].Path, absolutePath(Files[I].Path), I, Files[I].Explicit, -1, {}});
+  for (Entry &F : E)
+    F.Dir = path::parent_path(F.Abs);
+  // The entries by absolute path: the files under a folder are one range of it.
+  std::vector<size_t> Sorted(E.size());
+  for (size_t I = 0; I < E.size(); ++I)
+    Sorted[I] = I;
+  llvm::sort(Sorted, [&](size_t A, size_t B) { return E[A].Abs < E[B].Abs; });
+  // The entries below Dir (at any depth), in entry order.
+  auto Below = [&](llvm::StringRef Dir) {
+    std::string Prefix = Dir.str();
+    if (!Prefix.empty() && Prefix.back() != '/')
+      Prefix += '/';
+    auto It = std::lower_bound(Sorted.begin(), Sorted.end(), Prefix,
+                               [&](size_t I, const std::string &P) { return E[I].Abs < P; });
+    std::vector<size_t> Out;
+    for (; It != Sorted.end() && llvm::StringRef(E[*It].Abs).starts_with(Prefix); ++It)
+      Out.push_back(*It);
+    llvm::sort(Out);
+    return Out;
+  };
   std::map<std::string, size_t> ByAbs;
   for (size_t I = 0; I < E.size(); ++I)
     ByAbs.emplace(E[I].Abs, I);
@@ -400,7 +424,7 @@ std::vector<SetInfo> discoverSets(const std::vector<FoundFile> &Files,
   };
 
   std::vector<SetBuilder> Groups;
-  std::set<std::string> MigrationFolders;
+  FolderSet MigrationFolders;
 
   // MigrationSets entries first: the deepest path claims a file.
   std::vector<size_t> ByDepth(Overrides.size());
@@ -442,11 +466,11 @@ std::vector<SetInfo> discoverSets(const std::vector<FoundFile> &Files,
   }
 
   // Folder facts of the files no override took.
-  std::map<std::string, std::vector<size_t>> InDir; // absolute folder -> its direct files
+  std::map<llvm::StringRef, std::vector<size_t>> InDir; // absolute folder -> its direct files
   for (size_t I = 0; I < E.size(); ++I)
     if (E[I].Owner < 0)
-      InDir[parentOf(E[I].Abs)].push_back(I);
-  auto HasVersionedFiles = [&](const std::string &Dir) {
+      InDir[E[I].Dir].push_back(I);
+  auto HasVersionedFiles = [&](llvm::StringRef Dir) {
     auto It = InDir.find(Dir);
     return It != InDir.end() && llvm::any_of(It->second, [&](size_t I) {
              llvm::StringRef Name = path::filename(E[I].Abs);
@@ -459,15 +483,15 @@ std::vector<SetInfo> discoverSets(const std::vector<FoundFile> &Files,
     auto [First, Rest] = Below.split('/');
     return !Rest.empty() && isSchemaFolderName(First);
   };
-  std::set<std::string> SetFolders;
+  FolderSet SetFolders;
   for (const auto &[Dir, Ids] : InDir) {
     llvm::StringRef Name = path::filename(Dir);
     if (isSchemaFolderName(Name))
       continue;
     if (HasVersionedFiles(Dir)) {
-      SetFolders.insert(Dir);
+      SetFolders.insert(Dir.str());
     } else if (discoveryVersion(Name)) {
-      MigrationFolders.insert(Dir);
+      MigrationFolders.insert(Dir.str());
       SetFolders.insert(parentOf(Dir));
     }
   }
@@ -475,7 +499,7 @@ std::vector<SetInfo> discoverSets(const std::vector<FoundFile> &Files,
   for (auto It = SetFolders.begin(); It != SetFolders.end();)
     It = isSchemaFolderName(path::filename(*It)) ? SetFolders.erase(It) : std::next(It);
 
-  std::map<std::string, int> GroupOfSet;
+  std::map<std::string, int, std::less<>> GroupOfSet;
   for (const std::string &S : SetFolders) {
     SetBuilder B;
     B.Folder = S;
@@ -487,13 +511,18 @@ std::vector<SetInfo> discoverSets(const std::vector<FoundFile> &Files,
   for (size_t I = 0; I < E.size(); ++I) {
     if (E[I].Owner >= 0)
       continue;
-    std::string Dir = parentOf(E[I].Abs);
+    llvm::StringRef Dir = E[I].Dir;
     llvm::StringRef Name = path::filename(E[I].Abs);
     int G = -1;
-    if (MigrationFolders.count(Dir) && GroupOfSet.count(parentOf(Dir)))
-      G = GroupOfSet[parentOf(Dir)];
-    else if (GroupOfSet.count(Dir) && discoveryVersion(Name) && !namedForFolder(Name))
-      G = GroupOfSet[Dir];
+    if (MigrationFolders.count(std::string_view(Dir))) {
+      auto It = GroupOfSet.find(std::string_view(path::parent_path(Dir)));
+      if (It != GroupOfSet.end())
+        G = It->second;
+    }
+    if (G < 0)
+      if (auto It = GroupOfSet.find(std::string_view(Dir));
+          It != GroupOfSet.end() && discoveryVersion(Name) && !namedForFolder(Name))
+        G = It->second;
     if (G >= 0) {
       E[I].Owner = G;
       Groups[G].Members.push_back(I);
@@ -509,11 +538,12 @@ std::vector<SetInfo> discoverSets(const std::vector<FoundFile> &Files,
     int G = GroupOfSet[S];
     std::string P = parentOf(S);
     bool Sole = SetsInParent[P] == 1;
-    for (size_t I = 0; I < E.size(); ++I) {
+    // Only files below S (or below its parent, for the sole set there) can be its base.
+    for (size_t I : Below(Sole ? llvm::StringRef(P) : llvm::StringRef(S))) {
       if (E[I].Owner >= 0)
         continue;
       llvm::StringRef A = E[I].Abs;
-      std::string Dir = parentOf(A);
+      llvm::StringRef Dir = E[I].Dir;
       bool Base = false;
       if (Dir == S)
         Base = isBaseFileName(path::filename(A));
@@ -608,7 +638,7 @@ std::vector<SetInfo> discoverSets(const std::vector<FoundFile> &Files,
       }
     if (Info.IsSet && Info.Reason.empty()) {
       bool Folders = llvm::any_of(B.Members, [&](size_t I) {
-        return MigrationFolders.count(parentOf(E[I].Abs)) > 0;
+        return MigrationFolders.count(std::string_view(E[I].Dir)) > 0;
       });
       Info.Reason = Folders ? "per-migration folders with versions" : "files with versions";
     }

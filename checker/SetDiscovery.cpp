@@ -4,11 +4,11 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Parallel.h"
 #include "llvm/Support/Path.h"
 
+#include <array>
 #include <map>
 #include <set>
 #include <tuple>
@@ -68,11 +68,18 @@ struct DialectMarkers {
   enum Kind { Mysql, Sqlite, Backquote, Postgres, Cockroach, NumKinds };
   unsigned Count[NumKinds] = {};
   std::string First[NumKinds]; // "AUTO_INCREMENT at line 3 of x.sql"
+  // The line of a position, counted only when a first marker needs it (positions only grow).
+  llvm::StringRef Text;
+  size_t LinePos = 0;
+  unsigned LineNo = 1;
 
-  void mark(Kind K, llvm::StringRef What, unsigned Line, llvm::StringRef File) {
-    if (Count[K]++ == 0)
-      First[K] = What.str() + " at line " + std::to_string(Line) +
-                 (File.empty() ? "" : " of " + File.str());
+  void mark(Kind K, llvm::StringRef What, size_t Pos, llvm::StringRef File) {
+    if (Count[K]++ != 0)
+      return;
+    LineNo += static_cast<unsigned>(Text.slice(LinePos, Pos).count('\n'));
+    LinePos = Pos;
+    First[K] = What.str() + " at line " + std::to_string(LineNo) +
+               (File.empty() ? "" : " of " + File.str());
   }
 
   /// The words the markers look at; every other word is Other, and None is "no word yet".
@@ -82,59 +89,84 @@ struct DialectMarkers {
     Jsonb, Timestamptz, Plpgsql, Extension, Create, Index, Inverted, Storing, Upsert, String, As
   };
 
+  struct KnownWord {
+    llvm::StringRef Spelling;
+    Word W;
+  };
+  static constexpr KnownWord Known[] = {
+      {"AUTO_INCREMENT", Word::AutoIncrement},
+      {"UNSIGNED", Word::Unsigned},
+      {"LONGTEXT", Word::Longtext},
+      {"MEDIUMTEXT", Word::Mediumtext},
+      {"TINYINT", Word::Tinyint},
+      {"TINYTEXT", Word::Tinytext},
+      {"MEDIUMINT", Word::Mediumint},
+      {"ENGINE", Word::Engine},
+      {"CHARSET", Word::Charset},
+      {"AUTOINCREMENT", Word::Autoincrement},
+      {"PRAGMA", Word::Pragma},
+      {"ROWID", Word::Rowid},
+      {"WITHOUT", Word::Without},
+      {"SERIAL", Word::Serial},
+      {"BIGSERIAL", Word::Bigserial},
+      {"SMALLSERIAL", Word::Smallserial},
+      {"JSONB", Word::Jsonb},
+      {"TIMESTAMPTZ", Word::Timestamptz},
+      {"PLPGSQL", Word::Plpgsql},
+      {"EXTENSION", Word::Extension},
+      {"CREATE", Word::Create},
+      {"INDEX", Word::Index},
+      {"INVERTED", Word::Inverted},
+      {"STORING", Word::Storing},
+      {"UPSERT", Word::Upsert},
+      {"STRING", Word::String},
+      {"AS", Word::As}};
+
   /// Upper-cases an identifier into Buf (no allocation: this runs for every word of every
   /// file) and names it; Upper gets the upper-cased spelling of a known word.
   static Word classify(llvm::StringRef Id, char (&Buf)[16], llvm::StringRef &Upper) {
     if (Id.size() > 14 || Id.size() < 2) // the longest word looked at is AUTO_INCREMENT
       return Word::Other;
+    // Most words are names: one whose length and first letter no known word has is Other
+    // without a look at the list (per length, one bit per first letter).
+    static const std::array<uint32_t, 16> Letters = [] {
+      std::array<uint32_t, 16> L{};
+      for (const KnownWord &K : Known)
+        L[K.Spelling.size()] |= 1u << (K.Spelling[0] - 'A');
+      return L;
+    }();
+    char First = llvm::toUpper(Id[0]);
+    if (First < 'A' || First > 'Z' || !(Letters[Id.size()] & (1u << (First - 'A'))))
+      return Word::Other;
     for (size_t I = 0; I < Id.size(); ++I)
       Buf[I] = llvm::toUpper(Id[I]);
     Upper = llvm::StringRef(Buf, Id.size());
-    return llvm::StringSwitch<Word>(Upper)
-        .Case("AUTO_INCREMENT", Word::AutoIncrement)
-        .Case("UNSIGNED", Word::Unsigned)
-        .Case("LONGTEXT", Word::Longtext)
-        .Case("MEDIUMTEXT", Word::Mediumtext)
-        .Case("TINYINT", Word::Tinyint)
-        .Case("TINYTEXT", Word::Tinytext)
-        .Case("MEDIUMINT", Word::Mediumint)
-        .Case("ENGINE", Word::Engine)
-        .Case("CHARSET", Word::Charset)
-        .Case("AUTOINCREMENT", Word::Autoincrement)
-        .Case("PRAGMA", Word::Pragma)
-        .Case("ROWID", Word::Rowid)
-        .Case("WITHOUT", Word::Without)
-        .Case("SERIAL", Word::Serial)
-        .Case("BIGSERIAL", Word::Bigserial)
-        .Case("SMALLSERIAL", Word::Smallserial)
-        .Case("JSONB", Word::Jsonb)
-        .Case("TIMESTAMPTZ", Word::Timestamptz)
-        .Case("PLPGSQL", Word::Plpgsql)
-        .Case("EXTENSION", Word::Extension)
-        .Case("CREATE", Word::Create)
-        .Case("INDEX", Word::Index)
-        .Case("INVERTED", Word::Inverted)
-        .Case("STORING", Word::Storing)
-        .Case("UPSERT", Word::Upsert)
-        .Case("STRING", Word::String)
-        .Case("AS", Word::As)
-        .Default(Word::Other);
+    for (const KnownWord &K : Known)
+      if (K.Spelling == Upper)
+        return K.W;
+    return Word::Other;
   }
 
   void scan(llvm::StringRef T, llvm::StringRef File) {
-    unsigned Line = 1;
+    Text = T;
+    LinePos = 0;
+    LineNo = 1;
     Word Prev = Word::None, Prev2 = Word::None; // the two words before
     size_t I = 0, N = T.size();
     auto SkipTo = [&](size_t From, llvm::StringRef Close) {
       size_t E = T.find(Close, From);
-      E = E == llvm::StringRef::npos ? N : E + Close.size();
-      Line += T.slice(I, E).count('\n');
-      I = E;
+      I = E == llvm::StringRef::npos ? N : E + Close.size();
     };
+    // The bytes that can start something looked at; a run of other bytes is passed over.
+    static const auto Starts = [] {
+      std::array<bool, 256> S{};
+      for (int C = 0; C < 256; ++C)
+        S[C] = llvm::isAlpha(static_cast<char>(C)) || llvm::StringRef("_-/'\"`$:").contains(C);
+      return S;
+    }();
     while (I < N) {
       char C = T[I];
-      if (C == '\n') {
-        ++Line;
+      if (!Starts[static_cast<unsigned char>(C)]) {
         ++I;
       } else if (T.substr(I).starts_with("--")) {
         SkipTo(I, "\n");
@@ -144,12 +176,11 @@ struct DialectMarkers {
         size_t J = I + 1;
         while (J < N && !(T[J] == '\'' && (J + 1 >= N || T[J + 1] != '\'')))
           J += T[J] == '\'' ? 2 : 1;
-        Line += T.slice(I, J).count('\n');
         I = std::min(J + 1, N);
       } else if (C == '"') {
         SkipTo(I + 1, "\"");
       } else if (C == '`') {
-        mark(Backquote, "a backquoted name", Line, File);
+        mark(Backquote, "a backquoted name", I, File);
         SkipTo(I + 1, "`");
       } else if (C == '$' && I + 1 < N && (T[I + 1] == '$' || llvm::isAlpha(T[I + 1]))) {
         size_t E = T.find('$', I + 1);
@@ -160,11 +191,11 @@ struct DialectMarkers {
           ++I;
           continue;
         }
-        mark(Postgres, "a dollar-quoted body", Line, File);
+        mark(Postgres, "a dollar-quoted body", I, File);
         I = E + 1;
         SkipTo(I, Tag);
       } else if (C == ':' && I + 1 < N && T[I + 1] == ':') {
-        mark(Postgres, "a :: cast", Line, File);
+        mark(Postgres, "a :: cast", I, File);
         I += 2;
       } else if (llvm::isAlpha(C) || C == '_') {
         size_t J = I;
@@ -174,7 +205,7 @@ struct DialectMarkers {
         llvm::StringRef Upper;
         Word W = classify(T.slice(I, J), Buf, Upper);
         if (W != Word::Other)
-          word(W, Upper, Prev, Prev2, T, J, Line, File);
+          word(W, Upper, Prev, Prev2, T, J, I, File);
         Prev2 = Prev;
         Prev = W;
         I = J;
@@ -186,7 +217,7 @@ struct DialectMarkers {
 
   /// A known word W (spelled Upper) ending at End; Prev and Prev2 are the words before it.
   void word(Word W, llvm::StringRef Upper, Word Prev, Word Prev2, llvm::StringRef T, size_t End,
-            unsigned Line, llvm::StringRef File) {
+            size_t Pos, llvm::StringRef File) { // Pos: where the word starts
     switch (W) {
     case Word::AutoIncrement:
     case Word::Unsigned:
@@ -195,7 +226,7 @@ struct DialectMarkers {
     case Word::Tinyint:
     case Word::Tinytext:
     case Word::Mediumint:
-      mark(Mysql, Upper, Line, File);
+      mark(Mysql, Upper, Pos, File);
       return;
     case Word::Engine:
     case Word::Charset: {
@@ -203,16 +234,16 @@ struct DialectMarkers {
       while (K < T.size() && (T[K] == ' ' || T[K] == '\t'))
         ++K;
       if (K < T.size() && T[K] == '=')
-        mark(Mysql, (Upper + "=").str(), Line, File);
+        mark(Mysql, (Upper + "=").str(), Pos, File);
       return;
     }
     case Word::Autoincrement:
     case Word::Pragma:
-      mark(Sqlite, Upper, Line, File);
+      mark(Sqlite, Upper, Pos, File);
       return;
     case Word::Rowid:
       if (Prev == Word::Without)
-        mark(Sqlite, "WITHOUT ROWID", Line, File);
+        mark(Sqlite, "WITHOUT ROWID", Pos, File);
       return;
     case Word::Serial:
     case Word::Bigserial:
@@ -220,23 +251,23 @@ struct DialectMarkers {
     case Word::Jsonb:
     case Word::Timestamptz:
     case Word::Plpgsql:
-      mark(Postgres, Upper, Line, File);
+      mark(Postgres, Upper, Pos, File);
       return;
     case Word::Extension:
       if (Prev == Word::Create)
-        mark(Postgres, "CREATE EXTENSION", Line, File);
+        mark(Postgres, "CREATE EXTENSION", Pos, File);
       return;
     case Word::Index:
       if (Prev == Word::Inverted)
-        mark(Cockroach, "INVERTED INDEX", Line, File);
+        mark(Cockroach, "INVERTED INDEX", Pos, File);
       return;
     case Word::Storing:
     case Word::Upsert:
-      mark(Cockroach, Upper, Line, File);
+      mark(Cockroach, Upper, Pos, File);
       return;
     case Word::String:
       if (Prev != Word::None && Prev2 != Word::As)
-        mark(Cockroach, Upper, Line, File);
+        mark(Cockroach, Upper, Pos, File);
       return;
     default:
       return;

@@ -9,6 +9,7 @@
 #include "llvm/Support/Path.h"
 
 #include <array>
+#include <deque>
 #include <map>
 #include <set>
 #include <tuple>
@@ -454,7 +455,7 @@ std::vector<SetInfo> discoverSets(const std::vector<FoundFile> &Files,
     return P == Dir || (P.starts_with(Dir) && P.size() > Dir.size() && P[Dir.size()] == '/');
   };
 
-  std::vector<SetBuilder> Groups;
+  std::deque<SetBuilder> Groups; // one per loose file too: never moved once made
   FolderSet MigrationFolders;
 
   // MigrationSets entries first: the deepest path claims a file.
@@ -636,6 +637,7 @@ std::vector<SetInfo> discoverSets(const std::vector<FoundFile> &Files,
 
   // Finish each group: order, names, reasons, dialect.
   std::vector<std::pair<size_t, SetInfo>> Out;
+  Out.reserve(Groups.size());
   std::vector<size_t> ByContent; // the groups (in Out) whose dialect their text decides
   for (SetBuilder &B : Groups) {
     SetInfo &Info = B.Info;
@@ -749,10 +751,15 @@ std::vector<SetInfo> discoverSets(const std::vector<FoundFile> &Files,
   for (size_t O : ByContent)
     if (Out[O].second.DialectReason.empty())
       Out[O].second.DialectReason = "no dialect markers";
-  llvm::stable_sort(Out, [](const auto &A, const auto &B) { return A.first < B.first; });
+  // By first file, moving each SetInfo once: a tree of loose files has thousands of groups.
+  std::vector<size_t> Order(Out.size());
+  for (size_t I = 0; I < Order.size(); ++I)
+    Order[I] = I;
+  llvm::stable_sort(Order, [&](size_t A, size_t B) { return Out[A].first < Out[B].first; });
   std::vector<SetInfo> Result;
-  for (auto &P : Out)
-    Result.push_back(std::move(P.second));
+  Result.reserve(Out.size());
+  for (size_t I : Order)
+    Result.push_back(std::move(Out[I].second));
   return Result;
 }
 

@@ -175,6 +175,7 @@ void groupInputs(InputSet &In, const std::vector<SetOverride> &Overrides) {
     In.Sets.push_back(std::move(Down));
   }
   In.Groups.clear();
+  In.Groups.reserve(In.Sets.size());
   for (const SetInfo &S : In.Sets)
     In.Groups.push_back(S.files());
 }

@@ -558,11 +558,12 @@ private:
     }
   }
 
-  /// Whether Text holds the letters "table" in any case, in one pass over it
+  /// Whether Text holds the letters of Word (lower case) in any case, in one pass over it
   /// (StringRef::find_insensitive compares the whole word at every position).
-  static bool mentionsTable(llvm::StringRef Text) {
-    for (size_t I = 0; I + 5 <= Text.size(); ++I)
-      if ((Text[I] | 0x20) == 't' && Text.substr(I + 1, 4).equals_insensitive("able"))
+  static bool mentions(llvm::StringRef Text, llvm::StringRef Word) {
+    for (size_t I = 0; I + Word.size() <= Text.size(); ++I)
+      if ((Text[I] | 0x20) == Word[0] &&
+          Text.substr(I + 1, Word.size() - 1).equals_insensitive(Word.drop_front()))
         return true;
     return false;
   }
@@ -597,9 +598,11 @@ private:
     size_t BodyBegin = Body->Begin + Delim + 1, BodyEnd = Body->End - (Delim + 1);
     llvm::StringRef Text = llvm::StringRef(Buf).slice(BodyBegin, BodyEnd);
     // Of a body, only its CREATE / ALTER TABLE statements and its NOLINT comments are read: a
-    // body with neither word (most: data and control flow) is not scanned at all.
-    if (fastPaths() != FastPaths::Off && !mentionsTable(Text) &&
-        Text.find("NOLINT") == llvm::StringRef::npos)
+    // body without `table` and `create` or `alter` (any case), and without NOLINT, is not
+    // scanned at all: most are data and control flow, or name a table (RETURNS TABLE,
+    // INSERT INTO ... a table) without defining one.
+    if (fastPaths() != FastPaths::Off && Text.find("NOLINT") == llvm::StringRef::npos &&
+        !(mentions(Text, "table") && (mentions(Text, "create") || mentions(Text, "alter"))))
       return true;
     TokenStream Inner = tokenize(Text, BodyBegin);
     // In text order among the file's own comments (NOLINTBEGIN / NOLINTEND pair in order).

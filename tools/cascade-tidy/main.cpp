@@ -436,7 +436,9 @@ int main(int argc, char **argv) {
   // A set's dialect by content is decided in the worker that checks it, from the texts it reads
   // (each file read once, no pass over the whole tree first); --list-sets shows them all.
   InOpts.DeferDialect = !ListSets;
-  enableSharedReads(); // each file read once: by dialect detection, kept for its check
+  // When discovery itself reads the files for their dialect (--list-sets, down migrations linted
+  // alone), what it read is kept for the check: each file read once.
+  enableSharedReads();
   parallel::strategy = hardware_concurrency(Jobs); // dialect detection, files of one set
   setReplayThreads(parallel::strategy.compute_thread_count());
   InputSet Inputs = collectInputs(Paths, InOpts);

@@ -7,7 +7,8 @@
 namespace cascade {
 
 /// The shortcuts taken for speed (this scanner; checking statements that cannot change the
-/// catalog for syntax errors only, without reading their parse trees):
+/// catalog for syntax errors only, without reading their parse trees; passing over bodies that
+/// cannot hold a table definition; leaving a set's dialect to the worker that checks it):
 ///  - On: the default;
 ///  - Off (CASCADE_TIDY_REFERENCE=1): libpg_query's scanner and a parse tree for every
 ///    statement, the reference the shortcuts must agree with byte for byte;

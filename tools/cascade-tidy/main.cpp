@@ -13,6 +13,7 @@
 #include "Shard.h"
 #include "RegularFile.h"
 #include "RootCheck.h"
+#include "FastScan.h"
 #include "SharedReads.h"
 #include "SqlFrontEnd.h"
 #include "Version.h"
@@ -434,8 +435,9 @@ int main(int argc, char **argv) {
   };
   InOpts.ListedInDatabase = [&](StringRef P) { return Listing.lists(P); };
   // A set's dialect by content is decided in the worker that checks it, from the texts it reads
-  // (each file read once, no pass over the whole tree first); --list-sets shows them all.
-  InOpts.DeferDialect = !ListSets;
+  // (each file read once, no pass over the whole tree first); --list-sets shows them all, and
+  // the reference path decides them all up front (test/perf/fast-paths-identical.test).
+  InOpts.DeferDialect = !ListSets && fastPaths() != FastPaths::Off;
   // When discovery itself reads the files for their dialect (--list-sets, down migrations linted
   // alone), what it read is kept for the check: each file read once.
   enableSharedReads();

@@ -448,9 +448,11 @@ std::vector<SetInfo> discoverSets(const std::vector<FoundFile> &Files,
     llvm::sort(Out);
     return Out;
   };
+  // The entries by absolute path, for the Schema files of MigrationSets entries (built only then).
   std::map<std::string, size_t> ByAbs;
-  for (size_t I = 0; I < E.size(); ++I)
-    ByAbs.emplace(E[I].Abs, I);
+  if (llvm::any_of(Overrides, [](const SetOverride &O) { return !O.Schema.empty(); }))
+    for (size_t I = 0; I < E.size(); ++I)
+      ByAbs.emplace(E[I].Abs, I);
   auto Under = [](llvm::StringRef P, llvm::StringRef Dir) {
     return P == Dir || (P.starts_with(Dir) && P.size() > Dir.size() && P[Dir.size()] == '/');
   };

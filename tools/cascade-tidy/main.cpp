@@ -438,9 +438,11 @@ int main(int argc, char **argv) {
   // (each file read once, no pass over the whole tree first); --list-sets shows them all, and
   // the reference path decides them all up front (test/perf/fast-paths-identical.test).
   InOpts.DeferDialect = !ListSets && fastPaths() != FastPaths::Off;
-  // When discovery itself reads the files for their dialect (--list-sets, down migrations linted
-  // alone), what it read is kept for the check: each file read once.
-  enableSharedReads();
+  // When discovery itself reads the files for their dialect (down migrations linted alone, the
+  // reference path), what it read is kept for the check: each file read once. --list-sets
+  // checks nothing: it keeps nothing.
+  if (!ListSets)
+    enableSharedReads();
   parallel::strategy = hardware_concurrency(Jobs); // dialect detection, files of one set
   setReplayThreads(parallel::strategy.compute_thread_count());
   InputSet Inputs = collectInputs(Paths, InOpts);

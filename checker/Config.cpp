@@ -126,8 +126,11 @@ private:
   static constexpr unsigned MaxDepth = 32;
 
   /// A node of a stream with a syntax error can have no position (or one outside the
-  /// buffer): the message then goes without one rather than through a wild pointer.
+  /// buffer), and a key can be missing altogether: the message then goes without a position
+  /// rather than through a wild or null pointer.
   std::string at(llvm::yaml::Node *N, const std::string &Message) {
+    if (!N)
+      return " " + Message;
     llvm::SMLoc Loc = N->getSourceRange().Start;
     if (!Loc.isValid() || !SM.FindBufferContainingLoc(Loc))
       return " " + Message;

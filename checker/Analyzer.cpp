@@ -437,9 +437,70 @@ public:
     return Made;
   }
 
+  /// libpg_query's parse of one statement, its tree read from libpg_query's JSON (the
+  /// reference path, and the only one without the server headers: CASCADE_RAW_TREE).
+  static std::shared_ptr<CachedParse> parseJsonStatement(const std::string &Text, size_t Base,
+                                                         const PlanTokens &Toks) {
+    auto Made = std::make_shared<CachedParse>();
+    ParseResult Parsed = parseJson(Text);
+    if (const PgQueryError *E = Parsed->error) {
+      Made->Failed = true;
+      Made->Message = E->message ? E->message : "";
+      Made->CursorPos = E->cursorpos;
+    } else {
+      Made->Json = Parsed->parse_tree ? Parsed->parse_tree : "";
+      Made->Tree = JsonDocument::parse(Made->Json);
+      if (Made->Tree)
+        Made->Plan = planStatement(Made->Tree->root(), Base, Toks);
+    }
+    return Made;
+  }
+
+  /// The same, its tree read in libpg_query's own structs: no JSON written or read.
+  static std::shared_ptr<CachedParse> parseTreeStatement(const std::string &Text, size_t Base,
+                                                         const PlanTokens &Toks) {
+#ifdef CASCADE_HAVE_RAW_TREE
+    if (fastPaths() == FastPaths::Off)
+      return parseJsonStatement(Text, Base, Toks);
+    auto Made = std::make_shared<CachedParse>();
+    ct_raw_parse Raw = ct_raw_parse_text(Text.c_str());
+    if (Raw.failed) {
+      Made->Failed = true;
+      Made->Message = Raw.message ? Raw.message : "";
+      Made->CursorPos = Raw.cursorpos;
+    } else {
+      Made->Plan = planStatement(Raw.stmts, Base, Toks);
+    }
+    ct_raw_free(&Raw);
+    if (fastPaths() == FastPaths::Verify) {
+      // The two readings of one parse must agree on the error and on the plan.
+      auto Ref = parseJsonStatement(Text, Base, Toks);
+      std::string Why;
+      if (Ref->Failed != Made->Failed || Ref->Message != Made->Message ||
+          Ref->CursorPos != Made->CursorPos)
+        Why = "the error differs: '" + Made->Message + "' at " + std::to_string(Made->CursorPos) +
+              " where the JSON path has '" + Ref->Message + "' at " +
+              std::to_string(Ref->CursorPos);
+      else if (!Ref->Failed && (!Ref->Plan || !Made->Plan))
+        Why = Ref->Plan ? "no plan from the structs" : "no plan from the JSON";
+      else if (!Ref->Failed)
+        Why = planDifference(*Made->Plan, *Ref->Plan);
+      if (!Why.empty()) {
+        llvm::errs() << "cascade-tidy: internal error: the parse tree read in libpg_query's "
+                        "structs differs from its JSON: "
+                     << Why << "\ntext: " << Text << "\n";
+        std::abort();
+      }
+    }
+    return Made;
+#else
+    return parseJsonStatement(Text, Base, Toks);
+#endif
+  }
+
   /// libpg_query's result for one statement's text (from the cache when it is on). Without
   /// NeedTree the statement is only checked for syntax errors: libpg_query's parser runs, but no
-  /// parse tree is written out as JSON and read back.
+  /// parse tree is written out or read.
   static std::shared_ptr<const CachedParse> parseStatement(const std::string &Text,
                                                            bool NeedTree, size_t Base,
                                                            const PlanTokens &Toks) {
@@ -453,20 +514,11 @@ public:
           if (Hit->Failed || Hit->Plan || !NeedTree)
             return Hit;
     }
-    auto Made = std::make_shared<CachedParse>();
+    std::shared_ptr<CachedParse> Made;
     if (NeedTree) {
-      ParseResult Parsed = parseJson(Text);
-      if (const PgQueryError *E = Parsed->error) {
-        Made->Failed = true;
-        Made->Message = E->message ? E->message : "";
-        Made->CursorPos = E->cursorpos;
-      } else {
-        Made->Json = Parsed->parse_tree ? Parsed->parse_tree : "";
-        Made->Tree = JsonDocument::parse(Made->Json);
-        if (Made->Tree)
-          Made->Plan = planStatement(Made->Tree->root(), Base, Toks);
-      }
+      Made = parseTreeStatement(Text, Base, Toks);
     } else {
+      Made = std::make_shared<CachedParse>();
       SplitResult Checked = checkSyntax(Text);
       if (const PgQueryError *E = Checked->error) {
         Made->Failed = true;
@@ -474,7 +526,7 @@ public:
         Made->CursorPos = E->cursorpos;
       }
       if (fastPaths() == FastPaths::Verify) {
-        auto Full = parseStatement(Text, true, Base, Toks);
+        auto Full = parseJsonStatement(Text, Base, Toks);
         if (Full->Failed != Made->Failed || Full->Message != Made->Message ||
             Full->CursorPos != Made->CursorPos) {
           llvm::errs() << "cascade-tidy: internal error: the syntax check differs from the "

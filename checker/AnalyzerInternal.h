@@ -6,6 +6,10 @@
 
 #include "CompactJson.h"
 
+#ifdef CASCADE_HAVE_RAW_TREE
+#include "RawTree.h"
+#endif
+
 #include <memory>
 
 namespace cascade {
@@ -36,6 +40,17 @@ size_t tokenAt(const PlanTokens &T, size_t Offset);
 struct StatementPlan;
 std::shared_ptr<const StatementPlan> planStatement(JsonRef Root, size_t Base,
                                                    const PlanTokens &Toks);
+
+#ifdef CASCADE_HAVE_RAW_TREE
+/// The same plan, read from libpg_query's tree in C structs (the List of RawStmt that
+/// ct_raw_parse_text gives) instead of its JSON.
+std::shared_ptr<const StatementPlan> planStatement(const ct_node *Stmts, size_t Base,
+                                                   const PlanTokens &Toks);
+#endif
+
+/// Where two plans of one statement differ ("" when they are the same): the fast path's check
+/// against the reference (CASCADE_TIDY_VERIFY_FAST).
+std::string planDifference(const StatementPlan &A, const StatementPlan &B);
 
 /// Applies a plan to the statement at Base: updates the catalog, records the FKs.
 void applyPlan(const StatementPlan &Plan, size_t Base, StatementContext &Ctx);

@@ -2,57 +2,231 @@
 #include "AnalyzerInternal.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSwitch.h"
+
+#ifdef CASCADE_HAVE_RAW_TREE
+#include "RawTree.h"
+#endif
 
 
 namespace cascade {
 
 namespace {
 
-std::string str(JsonRef O, llvm::StringRef Key) { return O.getString(Key).value_or(""); }
+/// The node kinds, constraint types, ALTER TABLE subcommands and object types the plan reads,
+/// whichever form the tree comes in.
+enum class NodeKind { CreateStmt, AlterTableStmt, AlterTableCmd, DropStmt, RenameStmt, ColumnDef,
+                      Constraint, String, List };
+enum class ConType { Other, Primary, NotNull, Foreign, Deferrable, NotDeferrable, Deferred,
+                     Immediate };
+enum class AlterType { Other, AddColumn, AddConstraint, SetNotNull, DropNotNull, DropColumn,
+                       DropConstraint };
+enum class ObjType { Other, Table, Column, TabConstraint };
 
-/// {"Constraint": {...}} -> the inner object for the given node type.
-JsonRef node(JsonRef V, llvm::StringRef Type) { return V.getObject(Type); }
+/// libpg_query's JSON: a node is {"Kind": {fields}}; absent fields are zero, false or empty.
+struct JsonTree {
+  using Node = JsonRef;
 
-std::vector<std::string> names(JsonRef O, llvm::StringRef Key) {
-  std::vector<std::string> Out;
-  for (JsonRef V : O.getArray(Key).elements())
-    if (JsonRef S = node(V, "String"))
-      Out.push_back(str(S, "sval"));
-  return Out;
-}
-
-QualifiedName rangeVar(JsonRef RV) {
-  QualifiedName N;
-  if (RV) {
-    N.Schema = str(RV, "schemaname");
-    N.Name = str(RV, "relname");
+  static llvm::StringRef name(NodeKind K) {
+    switch (K) {
+    case NodeKind::CreateStmt: return "CreateStmt";
+    case NodeKind::AlterTableStmt: return "AlterTableStmt";
+    case NodeKind::AlterTableCmd: return "AlterTableCmd";
+    case NodeKind::DropStmt: return "DropStmt";
+    case NodeKind::RenameStmt: return "RenameStmt";
+    case NodeKind::ColumnDef: return "ColumnDef";
+    case NodeKind::Constraint: return "Constraint";
+    case NodeKind::String: return "String";
+    case NodeKind::List: return "List";
+    }
+    return "";
   }
-  return N;
-}
+  /// V's fields when V is a node of kind K, else a null node.
+  static Node as(Node V, NodeKind K) { return V.getObject(name(K)); }
+  static std::vector<Node> items(Node List) { return List.elements(); }
+  static std::string str(Node O, llvm::StringRef Key) { return O.getString(Key).value_or(""); }
+  static bool flag(Node O, llvm::StringRef Key) { return O.getBoolean(Key).value_or(false); }
 
-size_t location(JsonRef O) {
-  return static_cast<size_t>(std::max<int64_t>(0, O.getInteger("location").value_or(0)));
-}
+  static std::vector<Node> statements(Node Root) {
+    std::vector<Node> Out;
+    for (JsonRef Raw : Root.getArray("stmts").elements())
+      if (JsonRef Stmt = Raw.getObject("stmt"))
+        Out.push_back(Stmt);
+    return Out;
+  }
+  static std::string stringValue(Node S) { return str(S, "sval"); }
+  static QualifiedName rangeVar(Node RV) {
+    QualifiedName N;
+    if (RV) {
+      N.Schema = str(RV, "schemaname");
+      N.Name = str(RV, "relname");
+    }
+    return N;
+  }
+  static Node createRelation(Node N) { return N.getObject("relation"); }
+  static Node createElements(Node N) { return N.getArray("tableElts"); }
+  static Node alterRelation(Node N) { return N.getObject("relation"); }
+  static Node alterCommands(Node N) { return N.getArray("cmds"); }
+  static AlterType cmdSubtype(Node N) {
+    std::string Sub = str(N, "subtype");
+    return llvm::StringSwitch<AlterType>(Sub)
+        .Case("AT_AddColumn", AlterType::AddColumn)
+        .Case("AT_AddConstraint", AlterType::AddConstraint)
+        .Case("AT_SetNotNull", AlterType::SetNotNull)
+        .Case("AT_DropNotNull", AlterType::DropNotNull)
+        .Case("AT_DropColumn", AlterType::DropColumn)
+        .Case("AT_DropConstraint", AlterType::DropConstraint)
+        .Default(AlterType::Other);
+  }
+  static std::string cmdName(Node N) { return str(N, "name"); }
+  static Node cmdDef(Node N) { return N.get("def"); }
+  static ObjType objType(const std::string &T) {
+    return llvm::StringSwitch<ObjType>(T)
+        .Case("OBJECT_TABLE", ObjType::Table)
+        .Case("OBJECT_COLUMN", ObjType::Column)
+        .Case("OBJECT_TABCONSTRAINT", ObjType::TabConstraint)
+        .Default(ObjType::Other);
+  }
+  static ObjType dropType(Node N) { return objType(str(N, "removeType")); }
+  static Node dropObjects(Node N) { return N.getArray("objects"); }
+  static Node listItems(Node List) { return List.getArray("items"); }
+  static ObjType renameType(Node N) { return objType(str(N, "renameType")); }
+  static Node renameRelation(Node N) { return N.getObject("relation"); }
+  static std::string renameSubname(Node N) { return str(N, "subname"); }
+  static std::string renameNewname(Node N) { return str(N, "newname"); }
+  static std::string columnName(Node N) { return str(N, "colname"); }
+  static bool columnNotNull(Node N) { return flag(N, "is_not_null"); }
+  static Node columnConstraints(Node N) { return N.getArray("constraints"); }
+  static ConType conType(Node C) {
+    return llvm::StringSwitch<ConType>(str(C, "contype"))
+        .Case("CONSTR_PRIMARY", ConType::Primary)
+        .Case("CONSTR_NOTNULL", ConType::NotNull)
+        .Case("CONSTR_FOREIGN", ConType::Foreign)
+        .Case("CONSTR_ATTR_DEFERRABLE", ConType::Deferrable)
+        .Case("CONSTR_ATTR_NOT_DEFERRABLE", ConType::NotDeferrable)
+        .Case("CONSTR_ATTR_DEFERRED", ConType::Deferred)
+        .Case("CONSTR_ATTR_IMMEDIATE", ConType::Immediate)
+        .Default(ConType::Other);
+  }
+  static std::string conName(Node C) { return str(C, "conname"); }
+  static bool conDeferrable(Node C) { return flag(C, "deferrable"); }
+  static bool conInitDeferred(Node C) { return flag(C, "initdeferred"); }
+  static bool conSkipValidation(Node C) { return flag(C, "skip_validation"); }
+  static int64_t conLocation(Node C) { return C.getInteger("location").value_or(0); }
+  static Node conKeys(Node C) { return C.getArray("keys"); }
+  static Node conPkTable(Node C) { return C.getObject("pktable"); }
+  static Node conFkAttrs(Node C) { return C.getArray("fk_attrs"); }
+  static Node conPkAttrs(Node C) { return C.getArray("pk_attrs"); }
+};
+
+#ifdef CASCADE_HAVE_RAW_TREE
+/// libpg_query's tree in PostgreSQL's own structs (RawTree.h): a node is a pointer, null for
+/// none; lists are List nodes.
+struct RawTree {
+  using Node = const ct_node *;
+
+  static Node as(Node V, NodeKind K) {
+    static constexpr ct_kind Kinds[] = {CT_CREATE_STMT, CT_ALTER_TABLE_STMT, CT_ALTER_TABLE_CMD,
+                                        CT_DROP_STMT,   CT_RENAME_STMT,      CT_COLUMN_DEF,
+                                        CT_CONSTRAINT,  CT_STRING,           CT_LIST};
+    return ct_node_kind(V) == Kinds[static_cast<int>(K)] ? V : nullptr;
+  }
+  static std::vector<Node> items(Node List) {
+    std::vector<Node> Out;
+    if (ct_node_kind(List) != CT_LIST)
+      return Out;
+    int N = ct_list_length(List);
+    Out.reserve(N);
+    for (int I = 0; I < N; ++I)
+      Out.push_back(ct_list_nth(List, I));
+    return Out;
+  }
+  static std::string str(const char *S) { return S ? S : ""; }
+
+  static std::vector<Node> statements(Node Root) {
+    std::vector<Node> Out;
+    for (Node Raw : items(Root))
+      if (ct_node_kind(Raw) == CT_RAW_STMT)
+        if (Node Stmt = ct_raw_stmt_stmt(Raw))
+          Out.push_back(Stmt);
+    return Out;
+  }
+  static std::string stringValue(Node S) { return str(ct_string_value(S)); }
+  static QualifiedName rangeVar(Node RV) {
+    QualifiedName N;
+    if (ct_node_kind(RV) == CT_RANGE_VAR) {
+      N.Schema = str(ct_range_var_schema(RV));
+      N.Name = str(ct_range_var_name(RV));
+    }
+    return N;
+  }
+  static Node createRelation(Node N) { return ct_create_relation(N); }
+  static Node createElements(Node N) { return ct_create_elements(N); }
+  static Node alterRelation(Node N) { return ct_alter_relation(N); }
+  static Node alterCommands(Node N) { return ct_alter_commands(N); }
+  static AlterType cmdSubtype(Node N) {
+    switch (ct_cmd_subtype(N)) {
+    case CT_AT_ADD_COLUMN: return AlterType::AddColumn;
+    case CT_AT_ADD_CONSTRAINT: return AlterType::AddConstraint;
+    case CT_AT_SET_NOT_NULL: return AlterType::SetNotNull;
+    case CT_AT_DROP_NOT_NULL: return AlterType::DropNotNull;
+    case CT_AT_DROP_COLUMN: return AlterType::DropColumn;
+    case CT_AT_DROP_CONSTRAINT: return AlterType::DropConstraint;
+    case CT_AT_OTHER: break;
+    }
+    return AlterType::Other;
+  }
+  static std::string cmdName(Node N) { return str(ct_cmd_name(N)); }
+  static Node cmdDef(Node N) { return ct_cmd_def(N); }
+  static ObjType objType(ct_objtype T) {
+    switch (T) {
+    case CT_OBJ_TABLE: return ObjType::Table;
+    case CT_OBJ_COLUMN: return ObjType::Column;
+    case CT_OBJ_TABCONSTRAINT: return ObjType::TabConstraint;
+    case CT_OBJ_OTHER: break;
+    }
+    return ObjType::Other;
+  }
+  static ObjType dropType(Node N) { return objType(ct_drop_type(N)); }
+  static Node dropObjects(Node N) { return ct_drop_objects(N); }
+  static Node listItems(Node List) { return List; }
+  static ObjType renameType(Node N) { return objType(ct_rename_type(N)); }
+  static Node renameRelation(Node N) { return ct_rename_relation(N); }
+  static std::string renameSubname(Node N) { return str(ct_rename_subname(N)); }
+  static std::string renameNewname(Node N) { return str(ct_rename_newname(N)); }
+  static std::string columnName(Node N) { return str(ct_column_name(N)); }
+  static bool columnNotNull(Node N) { return ct_column_not_null(N) != 0; }
+  static Node columnConstraints(Node N) { return ct_column_constraints(N); }
+  static ConType conType(Node C) {
+    switch (ct_constraint_type(C)) {
+    case CT_CONSTR_PRIMARY: return ConType::Primary;
+    case CT_CONSTR_NOTNULL: return ConType::NotNull;
+    case CT_CONSTR_FOREIGN: return ConType::Foreign;
+    case CT_CONSTR_ATTR_DEFERRABLE: return ConType::Deferrable;
+    case CT_CONSTR_ATTR_NOT_DEFERRABLE: return ConType::NotDeferrable;
+    case CT_CONSTR_ATTR_DEFERRED: return ConType::Deferred;
+    case CT_CONSTR_ATTR_IMMEDIATE: return ConType::Immediate;
+    case CT_CONSTR_OTHER: break;
+    }
+    return ConType::Other;
+  }
+  static std::string conName(Node C) { return str(ct_constraint_name(C)); }
+  static bool conDeferrable(Node C) { return ct_constraint_deferrable(C) != 0; }
+  static bool conInitDeferred(Node C) { return ct_constraint_initdeferred(C) != 0; }
+  static bool conSkipValidation(Node C) { return ct_constraint_skip_validation(C) != 0; }
+  static int64_t conLocation(Node C) { return ct_constraint_location(C); }
+  static Node conKeys(Node C) { return ct_constraint_keys(C); }
+  static Node conPkTable(Node C) { return ct_constraint_pktable(C); }
+  static Node conFkAttrs(Node C) { return ct_constraint_fk_attrs(C); }
+  static Node conPkAttrs(Node C) { return ct_constraint_pk_attrs(C); }
+};
+#endif
 
 /// What a column definition's constraints say about the column itself.
 struct ColumnFacts {
   bool NotNull = false, PrimaryKey = false;
 };
-
-ColumnFacts columnFacts(JsonRef ColumnDef) {
-  ColumnFacts F;
-  F.NotNull = ColumnDef.getBoolean("is_not_null").value_or(false);
-  for (JsonRef V : ColumnDef.getArray("constraints").elements())
-    if (JsonRef C = node(V, "Constraint")) {
-      if (C.stringIs("contype", "CONSTR_PRIMARY"))
-        F.PrimaryKey = F.NotNull = true;
-      else if (C.stringIs("contype", "CONSTR_NOTNULL"))
-        F.NotNull = true;
-    }
-  return F;
-}
-
-bool columnNotNull(JsonRef ColumnDef) { return columnFacts(ColumnDef).NotNull; }
 
 /// One step of a StatementPlan: a catalog change, or FK definitions to record.
 enum class StepKind : uint8_t {
@@ -108,21 +282,24 @@ void shiftPositions(ForeignKey &FK, ptrdiff_t Delta) {
     Move(E.Offset);
 }
 
-/// Reads a statement's parse tree into a StatementPlan. Catalog lookups wait for applyPlan:
-/// the plan depends on the statement's text only, so a cached statement is not read again.
-class PlanBuilder {
+/// Reads a statement's parse tree (in Tree's form: JsonTree or RawTree) into a StatementPlan.
+/// Catalog lookups wait for applyPlan: the plan depends on the statement's text only, so a
+/// cached statement is not read again.
+template <typename Tree> class PlanBuilder {
+  using Node = typename Tree::Node;
+
 public:
   PlanBuilder(size_t Base, const PlanTokens &Toks, StatementPlan &Plan)
       : Base(Base), Toks(Toks), Plan(Plan) {}
 
-  void statement(JsonRef Stmt) {
-    if (JsonRef Create = Stmt.getObject("CreateStmt"))
+  void statement(Node Stmt) {
+    if (Node Create = Tree::as(Stmt, NodeKind::CreateStmt))
       createTable(Create);
-    else if (JsonRef Alter = Stmt.getObject("AlterTableStmt"))
+    else if (Node Alter = Tree::as(Stmt, NodeKind::AlterTableStmt))
       alterTable(Alter);
-    else if (JsonRef Drop = Stmt.getObject("DropStmt"))
+    else if (Node Drop = Tree::as(Stmt, NodeKind::DropStmt))
       dropTables(Drop);
-    else if (JsonRef Rename = Stmt.getObject("RenameStmt"))
+    else if (Node Rename = Tree::as(Stmt, NodeKind::RenameStmt))
       rename(Rename);
   }
 
@@ -136,11 +313,34 @@ private:
     return Plan.Steps.back();
   }
 
+  /// The names of a list of String nodes (other nodes skipped).
+  static std::vector<std::string> names(Node List) {
+    std::vector<std::string> Out;
+    for (Node V : Tree::items(List))
+      if (Node S = Tree::as(V, NodeKind::String))
+        Out.push_back(Tree::stringValue(S));
+    return Out;
+  }
+
+  static ColumnFacts columnFacts(Node ColumnDef) {
+    ColumnFacts F;
+    F.NotNull = Tree::columnNotNull(ColumnDef);
+    for (Node V : Tree::items(Tree::columnConstraints(ColumnDef)))
+      if (Node C = Tree::as(V, NodeKind::Constraint)) {
+        ConType Type = Tree::conType(C);
+        if (Type == ConType::Primary)
+          F.PrimaryKey = F.NotNull = true;
+        else if (Type == ConType::NotNull)
+          F.NotNull = true;
+      }
+    return F;
+  }
+
   /// A FK constraint node: its clause is found from the tokens at its location.
-  std::optional<ForeignKey> foreignKey(JsonRef C, const QualifiedName &Child,
+  std::optional<ForeignKey> foreignKey(Node C, const QualifiedName &Child,
                                        std::vector<std::string> Cols, bool Deferrable,
                                        bool InitiallyDeferred) {
-    size_t At = Base + location(C);
+    size_t At = Base + static_cast<size_t>(std::max<int64_t>(0, Tree::conLocation(C)));
     size_t I = tokenAt(Toks, At);
     while (I < Toks.Last && !Toks.Toks[I].is("references"))
       ++I;
@@ -150,39 +350,39 @@ private:
     ForeignKey FK;
     FK.Child = Child;
     FK.Columns = std::move(Cols);
-    FK.Name = str(C, "conname");
-    FK.Deferrable = Deferrable || C.getBoolean("deferrable").value_or(false);
-    FK.InitiallyDeferred = InitiallyDeferred || C.getBoolean("initdeferred").value_or(false);
-    FK.NotValid = C.getBoolean("skip_validation").value_or(false);
+    FK.Name = Tree::conName(C);
+    FK.Deferrable = Deferrable || Tree::conDeferrable(C);
+    FK.InitiallyDeferred = InitiallyDeferred || Tree::conInitDeferred(C);
+    FK.NotValid = Tree::conSkipValidation(C);
     FK.DefinitionBegin = At;
     FK.Ref = std::move(*Clause);
     // The tree is the authority on names; the tokens on positions.
-    FK.Ref.Table = rangeVar(C.getObject("pktable"));
-    FK.Ref.Columns = names(C, "pk_attrs");
+    FK.Ref.Table = Tree::rangeVar(Tree::conPkTable(C));
+    FK.Ref.Columns = names(Tree::conPkAttrs(C));
     shiftPositions(FK, -static_cast<ptrdiff_t>(Base));
     return FK;
   }
 
   /// A ColumnDef's constraints, in order: attributes such as DEFERRABLE follow the FK they modify.
-  void columnConstraints(JsonRef Def, const QualifiedName &Table) {
-    std::vector<JsonRef> Cs = Def.getArray("constraints").elements();
+  void columnConstraints(Node Def, const QualifiedName &Table) {
+    std::vector<Node> Cs = Tree::items(Tree::columnConstraints(Def));
     if (Cs.empty())
       return;
-    std::string Col = str(Def, "colname");
+    std::string Col = Tree::columnName(Def);
     std::vector<ForeignKey> Keys;
     for (size_t I = 0; I < Cs.size(); ++I) {
-      JsonRef C = node(Cs[I], "Constraint");
-      if (!C || !C.stringIs("contype", "CONSTR_FOREIGN"))
+      Node C = Tree::as(Cs[I], NodeKind::Constraint);
+      if (!C || Tree::conType(C) != ConType::Foreign)
         continue;
       bool Deferrable = false, Deferred = false;
       for (size_t J = I + 1; J < Cs.size(); ++J) {
-        JsonRef A = node(Cs[J], "Constraint");
-        std::string Type = A ? str(A, "contype") : "";
-        if (Type == "CONSTR_ATTR_DEFERRABLE")
+        Node A = Tree::as(Cs[J], NodeKind::Constraint);
+        ConType Type = A ? Tree::conType(A) : ConType::Other;
+        if (Type == ConType::Deferrable)
           Deferrable = true;
-        else if (Type == "CONSTR_ATTR_DEFERRED")
+        else if (Type == ConType::Deferred)
           Deferred = Deferrable = true;
-        else if (Type != "CONSTR_ATTR_NOT_DEFERRABLE" && Type != "CONSTR_ATTR_IMMEDIATE")
+        else if (Type != ConType::NotDeferrable && Type != ConType::Immediate)
           break;
       }
       if (std::optional<ForeignKey> FK = foreignKey(C, Table, {Col}, Deferrable, Deferred))
@@ -192,85 +392,86 @@ private:
       return;
     PlanStep &S = step(StepKind::ColumnKeys, Table);
     S.A = std::move(Col);
-    S.Flag = columnNotNull(Def);
+    S.Flag = columnFacts(Def).NotNull;
     S.Keys = std::move(Keys);
   }
 
-  void tableConstraint(JsonRef C, const QualifiedName &Table) {
-    if (str(C, "contype") == "CONSTR_PRIMARY") {
-      step(StepKind::TablePrimaryKey, Table).List = names(C, "keys");
+  void tableConstraint(Node C, const QualifiedName &Table) {
+    ConType Type = Tree::conType(C);
+    if (Type == ConType::Primary) {
+      step(StepKind::TablePrimaryKey, Table).List = names(Tree::conKeys(C));
       return;
     }
-    if (str(C, "contype") != "CONSTR_FOREIGN")
+    if (Type != ConType::Foreign)
       return;
-    if (std::optional<ForeignKey> FK = foreignKey(C, Table, names(C, "fk_attrs"), false, false))
+    if (std::optional<ForeignKey> FK = foreignKey(C, Table, names(Tree::conFkAttrs(C)), false, false))
       step(StepKind::TableKey, Table).Keys.push_back(std::move(*FK));
   }
 
-  void createTable(JsonRef Create) {
-    QualifiedName Name = rangeVar(Create.getObject("relation"));
+  void createTable(Node Create) {
+    QualifiedName Name = Tree::rangeVar(Tree::createRelation(Create));
     size_t Head = Plan.Steps.size();
     step(StepKind::CreateTable, Name);
-    std::vector<JsonRef> Elts = Create.getArray("tableElts").elements();
+    std::vector<Node> Elts = Tree::items(Tree::createElements(Create));
     // Columns and the primary key first: a table-level FK may name a column defined after it.
-    for (JsonRef V : Elts) {
-      if (JsonRef Def = node(V, "ColumnDef")) {
+    for (Node V : Elts) {
+      if (Node Def = Tree::as(V, NodeKind::ColumnDef)) {
         ColumnFacts F = columnFacts(Def);
-        std::string Col = str(Def, "colname");
+        std::string Col = Tree::columnName(Def);
         if (F.PrimaryKey)
           step(StepKind::SetPrimaryKey, Name).List = {Col};
         PlanStep &S = step(StepKind::AddColumn, Name);
         S.A = std::move(Col);
         S.Flag = F.NotNull;
-      } else if (JsonRef C = node(V, "Constraint"))
-        if (C.stringIs("contype", "CONSTR_PRIMARY"))
-          step(StepKind::SetPrimaryKey, Name).List = names(C, "keys");
+      } else if (Node C = Tree::as(V, NodeKind::Constraint))
+        if (Tree::conType(C) == ConType::Primary)
+          step(StepKind::SetPrimaryKey, Name).List = names(Tree::conKeys(C));
     }
-    for (JsonRef V : Elts) {
-      if (JsonRef Def = node(V, "ColumnDef"))
+    for (Node V : Elts) {
+      if (Node Def = Tree::as(V, NodeKind::ColumnDef))
         columnConstraints(Def, Name);
-      else if (JsonRef C = node(V, "Constraint"))
+      else if (Node C = Tree::as(V, NodeKind::Constraint))
         tableConstraint(C, Name);
     }
     Plan.Steps[Head].Span = Plan.Steps.size() - Head - 1;
   }
 
-  void alterTable(JsonRef Alter) {
-    QualifiedName Name = rangeVar(Alter.getObject("relation"));
-    for (JsonRef V : Alter.getArray("cmds").elements()) {
-      JsonRef Cmd = node(V, "AlterTableCmd");
+  void alterTable(Node Alter) {
+    QualifiedName Name = Tree::rangeVar(Tree::alterRelation(Alter));
+    for (Node V : Tree::items(Tree::alterCommands(Alter))) {
+      Node Cmd = Tree::as(V, NodeKind::AlterTableCmd);
       if (!Cmd)
         continue;
-      std::string Sub = str(Cmd, "subtype");
-      JsonRef Def = Cmd.get("def");
-      if (Sub == "AT_AddConstraint" && Def) {
-        if (JsonRef C = node(Def, "Constraint"))
+      AlterType Sub = Tree::cmdSubtype(Cmd);
+      Node Def = Tree::cmdDef(Cmd);
+      if (Sub == AlterType::AddConstraint && Def) {
+        if (Node C = Tree::as(Def, NodeKind::Constraint))
           tableConstraint(C, Name);
-      } else if (Sub == "AT_AddColumn" && Def) {
-        if (JsonRef CD = node(Def, "ColumnDef")) {
+      } else if (Sub == AlterType::AddColumn && Def) {
+        if (Node CD = Tree::as(Def, NodeKind::ColumnDef)) {
           PlanStep &S = step(StepKind::AlterAddColumn, Name);
-          S.A = str(CD, "colname");
-          S.Flag = columnNotNull(CD);
+          S.A = Tree::columnName(CD);
+          S.Flag = columnFacts(CD).NotNull;
           columnConstraints(CD, Name);
         }
-      } else if (Sub == "AT_SetNotNull" || Sub == "AT_DropNotNull") {
+      } else if (Sub == AlterType::SetNotNull || Sub == AlterType::DropNotNull) {
         PlanStep &S = step(StepKind::AlterNotNull, Name);
-        S.A = str(Cmd, "name");
-        S.Flag = Sub == "AT_SetNotNull";
-      } else if (Sub == "AT_DropColumn") {
-        step(StepKind::DropColumn, Name).A = str(Cmd, "name");
-      } else if (Sub == "AT_DropConstraint") {
-        step(StepKind::DropConstraint, Name).A = str(Cmd, "name");
+        S.A = Tree::cmdName(Cmd);
+        S.Flag = Sub == AlterType::SetNotNull;
+      } else if (Sub == AlterType::DropColumn) {
+        step(StepKind::DropColumn, Name).A = Tree::cmdName(Cmd);
+      } else if (Sub == AlterType::DropConstraint) {
+        step(StepKind::DropConstraint, Name).A = Tree::cmdName(Cmd);
       }
     }
   }
 
-  void dropTables(JsonRef Drop) {
-    if (str(Drop, "removeType") != "OBJECT_TABLE")
+  void dropTables(Node Drop) {
+    if (Tree::dropType(Drop) != ObjType::Table)
       return;
-    for (JsonRef V : Drop.getArray("objects").elements())
-      if (JsonRef List = node(V, "List")) {
-        std::vector<std::string> Parts = names(List, "items");
+    for (Node V : Tree::items(Tree::dropObjects(Drop)))
+      if (Node List = Tree::as(V, NodeKind::List)) {
+        std::vector<std::string> Parts = names(Tree::listItems(List));
         if (Parts.empty())
           continue;
         QualifiedName N;
@@ -281,23 +482,36 @@ private:
       }
   }
 
-  void rename(JsonRef R) {
-    QualifiedName Name = rangeVar(R.getObject("relation"));
-    std::string Type = str(R, "renameType");
+  void rename(Node R) {
+    QualifiedName Name = Tree::rangeVar(Tree::renameRelation(R));
     StepKind Kind;
-    if (Type == "OBJECT_COLUMN")
+    switch (Tree::renameType(R)) {
+    case ObjType::Column:
       Kind = StepKind::RenameColumn;
-    else if (Type == "OBJECT_TABLE")
+      break;
+    case ObjType::Table:
       Kind = StepKind::RenameTable;
-    else if (Type == "OBJECT_TABCONSTRAINT")
+      break;
+    case ObjType::TabConstraint:
       Kind = StepKind::RenameConstraint;
-    else
+      break;
+    default:
       return;
+    }
     PlanStep &S = step(Kind, Name);
-    S.A = str(R, "subname");
-    S.B = str(R, "newname");
+    S.A = Tree::renameSubname(R);
+    S.B = Tree::renameNewname(R);
   }
 };
+
+template <typename Tree>
+std::shared_ptr<const StatementPlan> buildPlan(typename Tree::Node Root, size_t Base,
+                                               const PlanTokens &Toks) {
+  auto Plan = std::make_shared<StatementPlan>();
+  for (typename Tree::Node Stmt : Tree::statements(Root))
+    PlanBuilder<Tree>(Base, Toks, *Plan).statement(Stmt);
+  return Plan;
+}
 
 /// Records a FK of the plan at the statement's offset.
 void record(StatementContext &Ctx, const ForeignKey &Template, size_t Base,
@@ -312,11 +526,43 @@ void record(StatementContext &Ctx, const ForeignKey &Template, size_t Base,
 
 std::shared_ptr<const StatementPlan> planStatement(JsonRef Root, size_t Base,
                                                    const PlanTokens &Toks) {
-  auto Plan = std::make_shared<StatementPlan>();
-  for (JsonRef RawStmt : Root.getArray("stmts").elements())
-    if (JsonRef Stmt = RawStmt.getObject("stmt"))
-      PlanBuilder(Base, Toks, *Plan).statement(Stmt);
-  return Plan;
+  return buildPlan<JsonTree>(Root, Base, Toks);
+}
+
+#ifdef CASCADE_HAVE_RAW_TREE
+std::shared_ptr<const StatementPlan> planStatement(const ct_node *Stmts, size_t Base,
+                                                   const PlanTokens &Toks) {
+  return buildPlan<RawTree>(Stmts, Base, Toks);
+}
+#endif
+
+std::string planDifference(const StatementPlan &A, const StatementPlan &B) {
+  auto Name = [](const QualifiedName &N) { return N.Schema + "." + N.Name; };
+  auto Join = [](const std::vector<std::string> &L) { return llvm::join(L, ","); };
+  // What the tree says of a FK; its positions come from the tokens, the same in both.
+  auto Key = [&](const ForeignKey &FK) {
+    return Name(FK.Child) + "(" + Join(FK.Columns) + ") " + FK.Name + " -> " +
+           Name(FK.Ref.Table) + "(" + Join(FK.Ref.Columns) + ") at " +
+           std::to_string(FK.DefinitionBegin) + "/" + std::to_string(FK.Ref.Begin) +
+           (FK.Deferrable ? " deferrable" : "") + (FK.InitiallyDeferred ? " deferred" : "") +
+           (FK.NotValid ? " not-valid" : "");
+  };
+  auto Step = [&](const PlanStep &S) {
+    std::string Out = std::to_string(static_cast<int>(S.Kind)) + " " + Name(S.Table) + " " +
+                      S.A + " " + S.B + " [" + Join(S.List) + "] " + (S.Flag ? "1" : "0") +
+                      " " + std::to_string(S.Span);
+    for (const ForeignKey &FK : S.Keys)
+      Out += "; " + Key(FK);
+    return Out;
+  };
+  size_t N = std::max(A.Steps.size(), B.Steps.size());
+  for (size_t I = 0; I < N; ++I) {
+    std::string SA = I < A.Steps.size() ? Step(A.Steps[I]) : "(none)";
+    std::string SB = I < B.Steps.size() ? Step(B.Steps[I]) : "(none)";
+    if (SA != SB)
+      return "step " + std::to_string(I) + ": '" + SA + "' vs '" + SB + "'";
+  }
+  return "";
 }
 
 void applyPlan(const StatementPlan &Plan, size_t Base, StatementContext &Ctx) {

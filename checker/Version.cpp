@@ -15,6 +15,11 @@ void printToolVersion(llvm::raw_ostream &OS, llvm::StringRef ToolName) {
   OS << ToolName << " version " << toolVersion() << "\n";
   OS << "  LLVM version " << LLVM_VERSION_STRING << "\n";
   OS << "  PostgreSQL grammar " << PG_VERSION << " (libpg_query)\n";
+#ifdef CASCADE_HAVE_RAW_TREE
+  OS << "  parse trees read in libpg_query's C structs\n";
+#else
+  OS << "  parse trees read from libpg_query's JSON (built without PostgreSQL's server headers)\n";
+#endif
 }
 
 void installVersionPrinter(llvm::StringRef ToolName) {

@@ -7,6 +7,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 PACKAGES=(cmake ninja-build g++ python3 bc dpkg-dev
   llvm-19-dev llvm-19-tools libclang-19-dev libclang-cpp19-dev clang-19 clang-tidy-19 clang-tools-19
   libpg-query-dev libprotobuf-c-dev libpq-dev postgresql
+  postgresql-server-dev-15 # PostgreSQL 15's node structs: parse trees read without JSON (checker/RawTree.c)
   libclang-rt-19-dev # the ASan/UBSan and libFuzzer runtimes of the sanitized build
   lld # ld.lld: links the tools with the static LLVM archives in a fifth of ld.bfd's time
   bsdutils python3-yaml # script(1) and a YAML reader, for test/ci (progress, pre-commit hook)

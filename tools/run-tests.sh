@@ -72,7 +72,8 @@ if [[ ${SKIP_SANITIZED:-0} != 1 ]]; then
       # corpus/ are named one by one in sorted order: read as a folder they came in the file
       # system's order, which differs between machines and changed what a run explored.
       # A crash, a broken invariant, a 10 s input or 2 GB of memory fails it.
-      # CASCADE_TIDY_VERIFY_FAST: every input also compares the fast scanner with libpg_query's.
+      # CASCADE_TIDY_VERIFY_FAST: every input also compares the fast scanner with libpg_query's,
+      # and the plans read from libpg_query's C structs with those read from its JSON.
       seeds=$(find "$ASAN_BUILD_DIR/fuzz/corpus/$name" -type f | LC_ALL=C sort | paste -sd, -)
       CASCADE_TIDY_VERIFY_FAST=1 "$fuzzer" -seed="${FUZZ_SEED:-1}" -runs="${FUZZ_RUNS:-$(fuzz_runs "$name")}" \
         -max_total_time="$FUZZ_SECONDS" -timeout=10 -rss_limit_mb=2048 \

@@ -44,6 +44,7 @@ struct CachedTokens {
   std::vector<Token> Comments, Tokens;
   std::optional<SyntaxError> Error;
   std::string Normal; // empty when the dialect changed nothing
+  Placeholders Holders; // what Normal reads as identifiers
 };
 
 } // namespace
@@ -165,6 +166,15 @@ static bool gluesToNext(llvm::StringRef Text, size_t Offset) {
 }
 
 void recordForeignKey(StatementContext &Ctx, ForeignKey FK) {
+  if (Ctx.Holders && !Ctx.Holders->empty()) {
+    Ctx.restore(FK.Child);
+    Ctx.restore(FK.Name);
+    Ctx.restore(FK.Ref.Table);
+    for (std::string &C : FK.Columns)
+      Ctx.restore(C);
+    for (std::string &C : FK.Ref.Columns)
+      Ctx.restore(C);
+  }
   FK.Ref.InsertNeedsTrailingBlank = gluesToNext(Ctx.Text, FK.Ref.InsertAt);
   if (FK.Ref.OnDelete.Explicit)
     FK.Ref.OnDelete.NeedsTrailingBlank = gluesToNext(Ctx.Text, FK.Ref.OnDelete.ActionEnd);
@@ -294,6 +304,7 @@ public:
     }
     if (!Scanned->Normal.empty())
       Buf = Scanned->Normal;
+    Holders = Scanned->Holders;
     Scan = Scanned; // its tokens are the top level's: shared with the cache, not copied
     if (Resume)
       resume(*Resume);
@@ -420,7 +431,7 @@ public:
     TokenStream Raw = Incremental ? std::move(*Incremental) : tokenize(Buf);
     Made->Comments = std::move(Raw.Comments);
     Made->Error = Raw.Error;
-    std::string Normal = normalizeDialect(Buf, Raw.Tokens, Opts.SqlDialect);
+    std::string Normal = normalizeDialect(Buf, Raw.Tokens, Opts.SqlDialect, 0, &Made->Holders);
     Made->Tokens = std::move(Raw.Tokens);
     if (Normal != Buf) {
       Made->Tokens = tokenize(Normal).Tokens;
@@ -574,6 +585,7 @@ public:
 
 private:
   std::string Buf;
+  Placeholders Holders; // the template placeholders Buf reads as identifiers
   const AnalyzerOptions &Opts;
   Catalog &Cat;
   Analysis &Out;
@@ -591,7 +603,8 @@ private:
     F.Level = Severity::Error;
     F.Begin = F.End = Offset;
     // libpg_query quotes the rest of an unterminated token: keep its first line.
-    std::string Text = Message.str();
+    std::string Text =
+        Holders.empty() ? Message.str() : restorePlaceholdersInMessage(Message.str(), Holders);
     size_t Break = Text.find_first_of("\r\n");
     if (Break != std::string::npos)
       Text = Text.substr(0, Break) + "...\"";
@@ -661,7 +674,8 @@ private:
     auto At = std::upper_bound(Out.Comments.begin(), Out.Comments.end(), BodyBegin,
                                [](size_t O, const Token &C) { return O < C.Begin; });
     Out.Comments.insert(At, Inner.Comments.begin(), Inner.Comments.end());
-    std::string Normal = normalizeDialect(Text, Inner.Tokens, Opts.SqlDialect, BodyBegin);
+    std::string Normal =
+        normalizeDialect(Text, Inner.Tokens, Opts.SqlDialect, BodyBegin, &Holders);
     if (Normal != Text) {
       Buf.replace(BodyBegin, Normal.size(), Normal);
       Inner = tokenize(llvm::StringRef(Buf).slice(BodyBegin, BodyEnd), BodyBegin);
@@ -683,7 +697,7 @@ private:
   }
 
   void parse(const std::vector<Token> &Toks, size_t First, size_t Last) {
-    StatementContext Ctx{Toks, First, Last, Cat, Out, Opts, Buf};
+    StatementContext Ctx{Toks, First, Last, Cat, Out, Opts, Buf, &Holders};
     size_t Base = Toks[First].Begin;
     unsigned Nesting = nestingEstimate(Toks, First, Last);
     if (Nesting > MaxStatementNesting) {
@@ -721,7 +735,10 @@ private:
         extractFromTokens(Ctx);
         return;
       }
-      applyPlan(*Parsed->Plan, Base, Ctx);
+      if (Holders.empty())
+        applyPlan(*Parsed->Plan, Base, Ctx);
+      else // a cached plan holds the names the parser read: restore them in a copy
+        applyPlan(*restorePlaceholders(*Parsed->Plan, Ctx), Base, Ctx);
     };
     if (Nesting <= InlineNesting) {
       Parse();

@@ -22,6 +22,18 @@ struct StatementContext {
   Analysis &Out;
   const AnalyzerOptions &Opts;
   llvm::StringRef Text; // the analysed buffer Toks index
+  /// The template placeholders read as identifiers in Text (normalizeDialect): names recorded
+  /// are restored to them.
+  const Placeholders *Holders = nullptr;
+
+  void restore(std::string &Name) const {
+    if (Holders && !Holders->empty())
+      restorePlaceholders(Name, *Holders);
+  }
+  void restore(QualifiedName &N) const {
+    restore(N.Schema);
+    restore(N.Name);
+  }
 };
 
 /// The tokens of one statement, [First, Last) of Toks.
@@ -51,6 +63,11 @@ std::shared_ptr<const StatementPlan> planStatement(const ct_node *Stmts, size_t 
 /// Where two plans of one statement differ ("" when they are the same): the fast path's check
 /// against the reference (CASCADE_TIDY_VERIFY_FAST).
 std::string planDifference(const StatementPlan &A, const StatementPlan &B);
+
+/// The plan with every name it holds restored to the placeholders Ctx's text wrote
+/// (StatementContext::Holders).
+std::shared_ptr<const StatementPlan> restorePlaceholders(const StatementPlan &Plan,
+                                                         const StatementContext &Ctx);
 
 /// Applies a plan to the statement at Base: updates the catalog, records the FKs.
 void applyPlan(const StatementPlan &Plan, size_t Base, StatementContext &Ctx);

@@ -1,6 +1,9 @@
 #include "DialectNormalizer.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSwitch.h"
+
+#include <algorithm>
 
 namespace cascade {
 
@@ -194,11 +197,142 @@ private:
 
 } // namespace
 
+namespace {
+
+/// Replaces the placeholders of Out (Text at absolute offset Base, scanned into T) by
+/// identifiers of the same length; see normalizeDialect.
+class PlaceholderReader {
+public:
+  PlaceholderReader(std::string &Out, const std::vector<Token> &T, size_t Base, Placeholders *Found)
+      : Out(Out), T(T), Base(Base), Found(Found) {}
+
+  void run() {
+    int Brackets = 0; // `[1:n]` is an array slice, not a psql variable
+    for (size_t I = 0; I < T.size(); ++I) {
+      const Token &K = T[I];
+      if (K.isPunct(';'))
+        Brackets = 0;
+      else if (K.isPunct('['))
+        ++Brackets;
+      else if (K.isPunct(']'))
+        Brackets = std::max(0, Brackets - 1);
+      else if (K.isPunct(':') && Brackets == 0 && I + 1 < T.size() && T[I + 1].Begin == K.End)
+        psqlVariable(K, T[I + 1]);
+      else if (isOpenBrace(K) && K.Begin > Base && at(K.Begin - 1) == '$')
+        for (size_t End = template_(K.Begin - 1, K.End); I + 1 < T.size() && T[I + 1].Begin < End;)
+          ++I; // `${flyway:schema}`: its colon is no psql variable
+    }
+  }
+
+private:
+  std::string &Out;
+  const std::vector<Token> &T;
+  size_t Base;
+  Placeholders *Found;
+
+  static bool identifierChars(llvm::StringRef S) { return !S.empty() && llvm::all_of(S, isIdentCont); }
+  char at(size_t Offset) const { return Offset - Base < Out.size() ? Out[Offset - Base] : 0; }
+  static bool isOpenBrace(const Token &K) { return K.End == K.Begin + 1 && K.Name == "{"; }
+
+  /// Every byte of [Begin, End) that cannot be part of an unquoted identifier becomes `_`.
+  void replace(size_t Begin, size_t End) {
+    std::string Original = Out.substr(Begin - Base, End - Begin);
+    for (size_t I = Begin - Base; I < End - Base; ++I)
+      if (!isIdentCont(Out[I]) || Out[I] == '$')
+        Out[I] = '_';
+    if (Found) {
+      std::string Written = Out.substr(Begin - Base, End - Begin);
+      std::string Spelling = llvm::StringRef(Written).lower();
+      if (llvm::none_of(*Found, [&](const Placeholder &P) { return P.Written == Written; }))
+        Found->push_back({std::move(Spelling), std::move(Original), std::move(Written)});
+    }
+  }
+
+  /// `:name`, `:"name"` or `:'name'`, the colon glued to what follows.
+  void psqlVariable(const Token &Colon, const Token &Next) {
+    if (Next.Kind == TokKind::Word)
+      replace(Colon.Begin, Next.End);
+    else if (Next.Kind == TokKind::QuotedIdent && identifierChars(Next.Name))
+      replace(Colon.Begin, Next.End);
+    else if (Next.Kind == TokKind::String && at(Next.Begin) == '\'')
+      Out[Colon.Begin - Base] = ' '; // a string where psql puts a quoted value
+  }
+
+  /// `${name}`: the name is letters, digits and `_ . : -` up to the `}`. Returns where the
+  /// placeholder ends (AfterBrace when there is none).
+  size_t template_(size_t Dollar, size_t AfterBrace) {
+    size_t I = AfterBrace;
+    while (I - Base < Out.size() && (isIdentCont(at(I)) || llvm::StringRef("_.:-").contains(at(I))))
+      ++I;
+    if (I == AfterBrace || at(I) != '}')
+      return AfterBrace;
+    replace(Dollar, I + 1);
+    return I + 1;
+  }
+};
+
+} // namespace
+
 std::string normalizeDialect(llvm::StringRef Text, const std::vector<Token> &Toks, Dialect D,
-                             size_t Base) {
-  if (D == Dialect::Postgres)
-    return Text.str();
-  return Normalizer(Text, Toks, D, Base).run();
+                             size_t Base, Placeholders *Found) {
+  std::string Out = D == Dialect::Postgres ? Text.str() : Normalizer(Text, Toks, D, Base).run();
+  if (D != Dialect::Mysql && D != Dialect::Sqlite)
+    PlaceholderReader(Out, Toks, Base, Found).run();
+  return Out;
+}
+
+static void replaceAll(std::string &S, const std::string &From, const std::string &To) {
+  for (size_t At = S.find(From); At != std::string::npos; At = S.find(From, At + To.size()))
+    S.replace(At, From.size(), To);
+}
+
+void restorePlaceholders(std::string &Name, const Placeholders &P) {
+  for (const Placeholder &H : P)
+    replaceAll(Name, H.Spelling, H.Original);
+}
+
+std::string restorePlaceholdersInMessage(std::string Message, const Placeholders &P) {
+  // Only the text the message quotes: `at or near "_name"`.
+  size_t Open = Message.find('"'), Close = Message.rfind('"');
+  if (Open == std::string::npos || Close <= Open)
+    return Message;
+  std::string Quoted = Message.substr(Open + 1, Close - Open - 1);
+  for (const Placeholder &H : P)
+    replaceAll(Quoted, H.Written, H.Original);
+  return Message.substr(0, Open + 1) + Quoted + Message.substr(Close);
+}
+
+bool isPlaceholderName(llvm::StringRef Name) {
+  bool Any = false;
+  size_t I = 0;
+  while (I < Name.size()) {
+    char C = Name[I];
+    if (C == ':' && I + 1 < Name.size() && isIdentStart(Name[I + 1])) {
+      for (++I; I < Name.size() && isIdentCont(Name[I]) && Name[I] != '$'; ++I) {
+      }
+      Any = true;
+    } else if (C == ':' && I + 1 < Name.size() && Name[I + 1] == '"') {
+      size_t Close = Name.find('"', I + 2);
+      if (Close == llvm::StringRef::npos || Close == I + 2 ||
+          !llvm::all_of(Name.slice(I + 2, Close), isIdentCont))
+        return false;
+      I = Close + 1;
+      Any = true;
+    } else if (C == '$' && I + 1 < Name.size() && Name[I + 1] == '{') {
+      size_t Close = Name.find('}', I + 2);
+      if (Close == llvm::StringRef::npos || Close == I + 2 ||
+          !llvm::all_of(Name.slice(I + 2, Close),
+                        [](char B) { return isIdentCont(B) || llvm::StringRef(".:-").contains(B); }))
+        return false;
+      I = Close + 1;
+      Any = true;
+    } else if (isIdentCont(C)) {
+      ++I;
+    } else {
+      return false;
+    }
+  }
+  return Any;
 }
 
 } // namespace cascade

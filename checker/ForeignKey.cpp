@@ -1,4 +1,5 @@
 #include "ForeignKey.h"
+#include "DialectNormalizer.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -37,6 +38,8 @@ static bool isReservedWord(llvm::StringRef W) {
 }
 
 std::string quoteIdent(const std::string &Ident) {
+  if (isPlaceholderName(Ident))
+    return Ident; // `:schema`, `${schema}`: the migration runner's, written as the file wrote it
   bool Plain = !Ident.empty() && (llvm::isLower(Ident[0]) || Ident[0] == '_');
   for (char C : Ident)
     Plain = Plain && (llvm::isLower(C) || llvm::isDigit(C) || C == '_' || C == '$');

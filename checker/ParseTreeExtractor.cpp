@@ -565,6 +565,20 @@ std::string planDifference(const StatementPlan &A, const StatementPlan &B) {
   return "";
 }
 
+std::shared_ptr<const StatementPlan> restorePlaceholders(const StatementPlan &Plan,
+                                                         const StatementContext &Ctx) {
+  auto Out = std::make_shared<StatementPlan>(Plan);
+  for (PlanStep &S : Out->Steps) {
+    Ctx.restore(S.Table);
+    Ctx.restore(S.A);
+    Ctx.restore(S.B);
+    for (std::string &N : S.List)
+      Ctx.restore(N);
+    // Keys are restored where they are recorded (recordForeignKey), as token-read ones are.
+  }
+  return Out;
+}
+
 void applyPlan(const StatementPlan &Plan, size_t Base, StatementContext &Ctx) {
   Catalog &Cat = Ctx.Cat;
   Table *Created = nullptr; // the table the CreateTable step being applied made

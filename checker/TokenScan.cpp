@@ -102,6 +102,7 @@ struct ElementIndex {
 void extractFromTokens(StatementContext &Ctx) {
   const std::vector<Token> &T = Ctx.Toks;
   QualifiedName Table = statementTable(Ctx);
+  Ctx.restore(Table); // the catalog has the names as the migration wrote them
   if (Ctx.First >= Ctx.Last)
     return;
   ElementIndex Elements(T, Ctx.First, Ctx.Last);

@@ -309,6 +309,8 @@ public:
     if (Resume)
       resume(*Resume);
     statements(Scanned->Tokens, 0, Scanned->Tokens.size(), /*InBody=*/false);
+    for (const Placeholder &H : Holders)
+      Out.Placeholders.push_back(H.Original);
   }
 
   /// prepareSql's record (Recording: scan and parse only, nothing applied), or the record an

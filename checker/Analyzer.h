@@ -27,6 +27,9 @@ struct Analysis {
   std::vector<ForeignKey> ForeignKeys; // in definition order (Catalog indexes them)
   std::vector<Finding> Diagnostics;    // problems with the input (syntax errors)
   std::vector<Token> Comments;         // for suppression comments
+  /// The template placeholders (`:name`, `${name}`) the text names tables and columns with,
+  /// as written: cascade-migrate writes them unquoted (WritingSql).
+  std::vector<std::string> Placeholders;
 };
 
 /// A text's scan and statement parses, made ahead of its analysis (prepareSql).

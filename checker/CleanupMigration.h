@@ -23,6 +23,9 @@ struct CleanupPlan {
   OwnershipPolicy Policy = OwnershipPolicy::Structural;
   std::vector<DeleteClosure> Closures;
   std::vector<CleanupItem> Items; // byte-stable order: child table, then constraint name
+  /// The template placeholders the migrations wrote names with (Analysis::Placeholders): the
+  /// files leave names spelled with these unquoted (WritingSql); none for a live database.
+  std::vector<std::string> Placeholders;
 };
 
 /// Every blocking FK of every root's closure (only those that reference a root directly when

@@ -302,30 +302,36 @@ std::string restorePlaceholdersInMessage(std::string Message, const Placeholders
   return Message.substr(0, Open + 1) + Quoted + Message.substr(Close);
 }
 
-bool isPlaceholderName(llvm::StringRef Name) {
+bool isPlaceholderName(llvm::StringRef Name, const std::vector<std::string> *Known) {
   bool Any = false;
   size_t I = 0;
+  // One placeholder, [From, To) of Name: counted when Known (if given) has it.
+  auto Piece = [&](size_t From, size_t To) {
+    I = To;
+    Any = true;
+    return !Known || llvm::is_contained(*Known, Name.slice(From, To));
+  };
   while (I < Name.size()) {
     char C = Name[I];
     if (C == ':' && I + 1 < Name.size() && isIdentStart(Name[I + 1])) {
-      for (++I; I < Name.size() && isIdentCont(Name[I]) && Name[I] != '$'; ++I) {
-      }
-      Any = true;
+      size_t End = I + 1;
+      while (End < Name.size() && isIdentCont(Name[End]) &&
+             !(Name[End] == '$' && End + 1 < Name.size() && Name[End + 1] == '{'))
+        ++End;
+      if (!Piece(I, End))
+        return false;
     } else if (C == ':' && I + 1 < Name.size() && Name[I + 1] == '"') {
       size_t Close = Name.find('"', I + 2);
       if (Close == llvm::StringRef::npos || Close == I + 2 ||
-          !llvm::all_of(Name.slice(I + 2, Close), isIdentCont))
+          !llvm::all_of(Name.slice(I + 2, Close), isIdentCont) || !Piece(I, Close + 1))
         return false;
-      I = Close + 1;
-      Any = true;
     } else if (C == '$' && I + 1 < Name.size() && Name[I + 1] == '{') {
       size_t Close = Name.find('}', I + 2);
       if (Close == llvm::StringRef::npos || Close == I + 2 ||
           !llvm::all_of(Name.slice(I + 2, Close),
-                        [](char B) { return isIdentCont(B) || llvm::StringRef(".:-").contains(B); }))
+                        [](char B) { return isIdentCont(B) || llvm::StringRef(".:-").contains(B); }) ||
+          !Piece(I, Close + 1))
         return false;
-      I = Close + 1;
-      Any = true;
     } else if (isIdentCont(C)) {
       ++I;
     } else {

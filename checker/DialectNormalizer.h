@@ -45,7 +45,8 @@ std::string restorePlaceholdersInMessage(std::string Message, const Placeholders
 
 /// Whether Name is written with template placeholders (`:name`, `:"name"`, `${...}`) and
 /// identifier characters only: such a name is written out as it is, never quoted.
-bool isPlaceholderName(llvm::StringRef Name);
+/// With Known, each placeholder in Name must be one of them.
+bool isPlaceholderName(llvm::StringRef Name, const std::vector<std::string> *Known = nullptr);
 
 } // namespace cascade
 

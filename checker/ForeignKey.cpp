@@ -37,8 +37,19 @@ static bool isReservedWord(llvm::StringRef W) {
   return Set.contains(W);
 }
 
+namespace {
+thread_local const std::vector<std::string> *WritingPlaceholders = nullptr;
+} // namespace
+
+WritingSql::WritingSql(const std::vector<std::string> &Placeholders)
+    : Previous(WritingPlaceholders) {
+  WritingPlaceholders = &Placeholders;
+}
+
+WritingSql::~WritingSql() { WritingPlaceholders = Previous; }
+
 std::string quoteIdent(const std::string &Ident) {
-  if (isPlaceholderName(Ident))
+  if (isPlaceholderName(Ident, WritingPlaceholders))
     return Ident; // `:schema`, `${schema}`: the migration runner's, written as the file wrote it
   bool Plain = !Ident.empty() && (llvm::isLower(Ident[0]) || Ident[0] == '_');
   for (char C : Ident)

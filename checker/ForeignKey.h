@@ -23,6 +23,22 @@ struct QualifiedName {
 /// Quotes Ident when it is not a plain lower-case identifier or is a reserved word.
 std::string quoteIdent(const std::string &Ident);
 
+/// While one is alive on this thread, quoteIdent writes SQL for a migration runner: a name
+/// spelled with template placeholders (`:schema.jobs`, `${schema}`) is left unquoted only when
+/// each placeholder in it is one of Placeholders (those the migrations themselves wrote names
+/// with); any other name is quoted as it must be. Without one (messages), a name spelled with
+/// placeholders is shown as it is.
+class WritingSql {
+public:
+  explicit WritingSql(const std::vector<std::string> &Placeholders);
+  ~WritingSql();
+  WritingSql(const WritingSql &) = delete;
+  WritingSql &operator=(const WritingSql &) = delete;
+
+private:
+  const std::vector<std::string> *Previous;
+};
+
 /// ON DELETE / ON UPDATE actions, with pg_constraint's one-letter codes.
 enum class Action : char {
   NoAction = 'a', Restrict = 'r', Cascade = 'c', SetNull = 'n', SetDefault = 'd'

@@ -239,6 +239,9 @@ bool parseOptions(int argc, char **argv, const char *Overview) {
 }
 
 int verify(int argc, char **argv) {
+  // Names come from the live database: every one is quoted as it must be, whatever its spelling.
+  static const std::vector<std::string> NoPlaceholders;
+  WritingSql Strict(NoPlaceholders);
   if (!parseOptions(argc, argv,
                     "cascade-migrate verify: is anything left that blocks deleting a root row?\n"))
     return 2;
@@ -377,6 +380,7 @@ int main(int argc, char **argv) {
   std::string Stem = *Num + "-" + Name;
 
   std::vector<CatalogForeignKey> Storage;
+  std::vector<std::string> Placeholders; // those the migrations wrote names with
   std::function<bool(const QualifiedName &, const std::string &)> NotNull;
   PrimaryKeyLookup PrimaryKey;
   Catalog Cat(Checker.naming());
@@ -412,6 +416,10 @@ int main(int argc, char **argv) {
       Members.push_back({migrationName(P), std::move(Sql), &Checker});
     }
     std::vector<Analysis> Parsed = replaySet(Members, Cat);
+    for (const Analysis &A : Parsed)
+      for (const std::string &P : A.Placeholders)
+        if (!llvm::is_contained(Placeholders, P))
+          Placeholders.push_back(P);
     for (size_t I = 0; I < Parsed.size(); ++I)
       for (const Finding &E : Parsed[I].Diagnostics)
         WithColor::warning(errs(), "cascade-migrate")
@@ -436,6 +444,7 @@ int main(int argc, char **argv) {
   for (const CatalogForeignKey &FK : Storage)
     FKs.push_back(&FK);
   CleanupPlan Plan = planCleanup(FKs, *Opts, NotNull, PrimaryKey, DirectOnly);
+  Plan.Placeholders = std::move(Placeholders);
   if (Plan.Items.empty()) {
     errs() << "cascade-migrate: nothing blocks the delete; no migration written\n";
     return 0;

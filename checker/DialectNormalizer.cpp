@@ -203,7 +203,8 @@ namespace {
 /// identifiers of the same length; see normalizeDialect.
 class PlaceholderReader {
 public:
-  PlaceholderReader(std::string &Out, const std::vector<Token> &T, size_t Base, Placeholders *Found)
+  PlaceholderReader(std::string &Out, const std::vector<Token> &T, size_t Base,
+                    Placeholders *Found)
       : Out(Out), T(T), Base(Base), Found(Found) {}
 
   void run() {
@@ -219,8 +220,9 @@ public:
       else if (K.isPunct(':') && Brackets == 0 && I + 1 < T.size() && T[I + 1].Begin == K.End)
         psqlVariable(K, T[I + 1]);
       else if (isOpenBrace(K) && K.Begin > Base && at(K.Begin - 1) == '$')
+        // `${flyway:schema}`: its colon is no psql variable.
         for (size_t End = template_(K.Begin - 1, K.End); I + 1 < T.size() && T[I + 1].Begin < End;)
-          ++I; // `${flyway:schema}`: its colon is no psql variable
+          ++I;
     }
   }
 
@@ -230,7 +232,9 @@ private:
   size_t Base;
   Placeholders *Found;
 
-  static bool identifierChars(llvm::StringRef S) { return !S.empty() && llvm::all_of(S, isIdentCont); }
+  static bool identifierChars(llvm::StringRef S) {
+    return !S.empty() && llvm::all_of(S, isIdentCont);
+  }
   char at(size_t Offset) const { return Offset - Base < Out.size() ? Out[Offset - Base] : 0; }
   static bool isOpenBrace(const Token &K) { return K.End == K.Begin + 1 && K.Name == "{"; }
 
@@ -262,7 +266,8 @@ private:
   /// placeholder ends (AfterBrace when there is none).
   size_t template_(size_t Dollar, size_t AfterBrace) {
     size_t I = AfterBrace;
-    while (I - Base < Out.size() && (isIdentCont(at(I)) || llvm::StringRef("_.:-").contains(at(I))))
+    while (I - Base < Out.size() &&
+           (isIdentCont(at(I)) || llvm::StringRef("_.:-").contains(at(I))))
       ++I;
     if (I == AfterBrace || at(I) != '}')
       return AfterBrace;
@@ -329,7 +334,9 @@ bool isPlaceholderName(llvm::StringRef Name, const std::vector<std::string> *Kno
       size_t Close = Name.find('}', I + 2);
       if (Close == llvm::StringRef::npos || Close == I + 2 ||
           !llvm::all_of(Name.slice(I + 2, Close),
-                        [](char B) { return isIdentCont(B) || llvm::StringRef(".:-").contains(B); }) ||
+                        [](char B) {
+                          return isIdentCont(B) || llvm::StringRef(".:-").contains(B);
+                        }) ||
           !Piece(I, Close + 1))
         return false;
     } else if (isIdentCont(C)) {

@@ -404,7 +404,8 @@ private:
     }
     if (Type != ConType::Foreign)
       return;
-    if (std::optional<ForeignKey> FK = foreignKey(C, Table, names(Tree::conFkAttrs(C)), false, false))
+    std::vector<std::string> Cols = names(Tree::conFkAttrs(C));
+    if (std::optional<ForeignKey> FK = foreignKey(C, Table, std::move(Cols), false, false))
       step(StepKind::TableKey, Table).Keys.push_back(std::move(*FK));
   }
 

@@ -72,7 +72,12 @@ typedef enum ct_subtype {
   CT_AT_DROP_CONSTRAINT
 } ct_subtype;
 
-typedef enum ct_objtype { CT_OBJ_OTHER, CT_OBJ_TABLE, CT_OBJ_COLUMN, CT_OBJ_TABCONSTRAINT } ct_objtype;
+typedef enum ct_objtype {
+  CT_OBJ_OTHER,
+  CT_OBJ_TABLE,
+  CT_OBJ_COLUMN,
+  CT_OBJ_TABCONSTRAINT
+} ct_objtype;
 
 /* Fields, each of a node of the named kind (the caller checks the kind first). Strings are NULL
  * when the tree has none; lists are NULL when empty. */

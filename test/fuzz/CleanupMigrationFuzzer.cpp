@@ -35,7 +35,10 @@ const char *const Tricky[] = {
     "select", "table", "references", "public", "Users", "1st", "_x$", "a b", "\"", "\"\"", "'",
     "--", "/*", "*/", "*/ DROP TABLE users; /*", "x\nTRUNCATE users CASCADE;--",
     "x\r\nDELETE FROM users;--", "\\", "$$", "$a$", "U&\"x\"", "e'\\n'", ";", "x\u2028y",
-    "\u202e", "\xc3\xa9t\xc3\xa9", "\x7f", "\x1b[31m"};
+    "\u202e", "\xc3\xa9t\xc3\xa9", "\x7f", "\x1b[31m",
+    // Spelled like template placeholders: quoted all the same, since no migration of the plan
+    // wrote them as placeholders (CleanupPlan::Placeholders is empty).
+    ":a", ":\"A\"", "${x}", "x:y", "t_${db}"};
 
 std::string hostileName(FuzzedDataProvider &In) {
   std::string Name;

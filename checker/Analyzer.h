@@ -28,7 +28,7 @@ struct Analysis {
   std::vector<Finding> Diagnostics;    // problems with the input (syntax errors)
   std::vector<Token> Comments;         // for suppression comments
   /// The template placeholders (`:name`, `${name}`) the text names tables and columns with,
-  /// as written: cascade-migrate writes them unquoted (WritingSql).
+  /// as written: messages and cascade-migrate leave them unquoted (KnownPlaceholders).
   std::vector<std::string> Placeholders;
 };
 

@@ -303,6 +303,13 @@ std::vector<CheckResult> checkSet(const std::vector<SetMember> &Members, Catalog
     for (const ForeignKey &FK : Results[I].Parsed.ForeignKeys)
       Results[I].Referenced.push_back(Catalog::canonical(FK.Ref.Table));
   }
+  // Messages name tables as the files wrote them, placeholders included.
+  std::vector<std::string> Holders;
+  for (const CheckResult &R : Results)
+    for (const std::string &P : R.Parsed.Placeholders)
+      if (!llvm::is_contained(Holders, P))
+        Holders.push_back(P);
+  KnownPlaceholders Known(Holders);
   std::unordered_set<std::string> Created;
   for (const auto &[File, Name] : Cat.createdNames()) {
     if (Shared.ReportUnknownParents)

@@ -151,7 +151,7 @@ static void transactionNote(std::string &Out, Dialect SqlDialect) {
 
 CleanupText writeCleanupMigration(const CleanupPlan &Plan, const std::string &FileStem,
                                   Dialect SqlDialect, bool DirectOnly) {
-  WritingSql Writing(Plan.Placeholders);
+  KnownPlaceholders Known(Plan.Placeholders);
   CleanupText T;
   std::string &Up = T.Up;
   std::vector<const CleanupItem *> Fixed, Manual;

@@ -24,7 +24,8 @@ struct CleanupPlan {
   std::vector<DeleteClosure> Closures;
   std::vector<CleanupItem> Items; // byte-stable order: child table, then constraint name
   /// The template placeholders the migrations wrote names with (Analysis::Placeholders): the
-  /// files leave names spelled with these unquoted (WritingSql); none for a live database.
+  /// files leave names spelled with these unquoted (KnownPlaceholders); none for a live
+  /// database.
   std::vector<std::string> Placeholders;
 };
 

@@ -38,18 +38,18 @@ static bool isReservedWord(llvm::StringRef W) {
 }
 
 namespace {
-thread_local const std::vector<std::string> *WritingPlaceholders = nullptr;
+thread_local const std::vector<std::string> *KnownNow = nullptr;
 } // namespace
 
-WritingSql::WritingSql(const std::vector<std::string> &Placeholders)
-    : Previous(WritingPlaceholders) {
-  WritingPlaceholders = &Placeholders;
+KnownPlaceholders::KnownPlaceholders(const std::vector<std::string> &Placeholders)
+    : Previous(KnownNow) {
+  KnownNow = &Placeholders;
 }
 
-WritingSql::~WritingSql() { WritingPlaceholders = Previous; }
+KnownPlaceholders::~KnownPlaceholders() { KnownNow = Previous; }
 
 std::string quoteIdent(const std::string &Ident) {
-  if (isPlaceholderName(Ident, WritingPlaceholders))
+  if (KnownNow && !KnownNow->empty() && isPlaceholderName(Ident, KnownNow))
     return Ident; // `:schema`, `${schema}`: the migration runner's, written as the file wrote it
   bool Plain = !Ident.empty() && (llvm::isLower(Ident[0]) || Ident[0] == '_');
   for (char C : Ident)

@@ -23,17 +23,16 @@ struct QualifiedName {
 /// Quotes Ident when it is not a plain lower-case identifier or is a reserved word.
 std::string quoteIdent(const std::string &Ident);
 
-/// While one is alive on this thread, quoteIdent writes SQL for a migration runner: a name
-/// spelled with template placeholders (`:schema.jobs`, `${schema}`) is left unquoted only when
-/// each placeholder in it is one of Placeholders (those the migrations themselves wrote names
-/// with); any other name is quoted as it must be. Without one (messages), a name spelled with
-/// placeholders is shown as it is.
-class WritingSql {
+/// While one is alive on this thread, quoteIdent leaves a name spelled with template
+/// placeholders (`:schema.jobs`, `${schema}`) unquoted when each placeholder in it is one of
+/// Placeholders: those the migrations being checked or written wrote names with. Any other
+/// name, and every name while none is alive (a live database's), is quoted as it must be.
+class KnownPlaceholders {
 public:
-  explicit WritingSql(const std::vector<std::string> &Placeholders);
-  ~WritingSql();
-  WritingSql(const WritingSql &) = delete;
-  WritingSql &operator=(const WritingSql &) = delete;
+  explicit KnownPlaceholders(const std::vector<std::string> &Placeholders);
+  ~KnownPlaceholders();
+  KnownPlaceholders(const KnownPlaceholders &) = delete;
+  KnownPlaceholders &operator=(const KnownPlaceholders &) = delete;
 
 private:
   const std::vector<std::string> *Previous;

@@ -402,9 +402,6 @@ int Rehearsal::run() {
 } // namespace
 
 int rehearse(int argc, char **argv) {
-  // Names come from the live database: every one is quoted as it must be, whatever its spelling.
-  static const std::vector<std::string> NoPlaceholders;
-  WritingSql Strict(NoPlaceholders);
   cl::HideUnrelatedOptions(Category, Command);
   std::string Errors;
   raw_string_ostream ErrOS(Errors);

@@ -239,9 +239,6 @@ bool parseOptions(int argc, char **argv, const char *Overview) {
 }
 
 int verify(int argc, char **argv) {
-  // Names come from the live database: every one is quoted as it must be, whatever its spelling.
-  static const std::vector<std::string> NoPlaceholders;
-  WritingSql Strict(NoPlaceholders);
   if (!parseOptions(argc, argv,
                     "cascade-migrate verify: is anything left that blocks deleting a root row?\n"))
     return 2;

@@ -36,6 +36,12 @@ struct CachedParse {
   bool Failed = false;
   std::string Message;
   int CursorPos = 0;
+
+  void fail(const char *Why, int Cursor) {
+    Failed = true;
+    Message = Why ? Why : "";
+    CursorPos = Cursor;
+  }
 };
 
 /// A text's tokens after dialect normalization.
@@ -457,9 +463,7 @@ public:
     auto Made = std::make_shared<CachedParse>();
     ParseResult Parsed = parseJson(Text);
     if (const PgQueryError *E = Parsed->error) {
-      Made->Failed = true;
-      Made->Message = E->message ? E->message : "";
-      Made->CursorPos = E->cursorpos;
+      Made->fail(E->message, E->cursorpos);
     } else {
       Made->Json = Parsed->parse_tree ? Parsed->parse_tree : "";
       Made->Tree = JsonDocument::parse(Made->Json);
@@ -478,9 +482,7 @@ public:
     auto Made = std::make_shared<CachedParse>();
     ct_raw_parse Raw = ct_raw_parse_text(Text.c_str());
     if (Raw.failed) {
-      Made->Failed = true;
-      Made->Message = Raw.message ? Raw.message : "";
-      Made->CursorPos = Raw.cursorpos;
+      Made->fail(Raw.message, Raw.cursorpos);
     } else {
       Made->Plan = planStatement(Raw.stmts, Base, Toks);
     }
@@ -533,11 +535,8 @@ public:
     } else {
       Made = std::make_shared<CachedParse>();
       SplitResult Checked = checkSyntax(Text);
-      if (const PgQueryError *E = Checked->error) {
-        Made->Failed = true;
-        Made->Message = E->message ? E->message : "";
-        Made->CursorPos = E->cursorpos;
-      }
+      if (const PgQueryError *E = Checked->error)
+        Made->fail(E->message, E->cursorpos);
       if (fastPaths() == FastPaths::Verify) {
         auto Full = parseJsonStatement(Text, Base, Toks);
         if (Full->Failed != Made->Failed || Full->Message != Made->Message ||

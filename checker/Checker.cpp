@@ -306,9 +306,7 @@ std::vector<CheckResult> checkSet(const std::vector<SetMember> &Members, Catalog
   // Messages name tables as the files wrote them, placeholders included.
   std::vector<std::string> Holders;
   for (const CheckResult &R : Results)
-    for (const std::string &P : R.Parsed.Placeholders)
-      if (!llvm::is_contained(Holders, P))
-        Holders.push_back(P);
+    appendPlaceholders(Holders, R.Parsed.Placeholders);
   KnownPlaceholders Known(Holders);
   std::unordered_set<std::string> Created;
   for (const auto &[File, Name] : Cat.createdNames()) {

@@ -296,6 +296,12 @@ void restorePlaceholders(std::string &Name, const Placeholders &P) {
     replaceAll(Name, H.Spelling, H.Original);
 }
 
+void appendPlaceholders(std::vector<std::string> &Into, const std::vector<std::string> &From) {
+  for (const std::string &P : From)
+    if (!llvm::is_contained(Into, P))
+      Into.push_back(P);
+}
+
 std::string restorePlaceholdersInMessage(std::string Message, const Placeholders &P) {
   // Only the text the message quotes: `at or near "_name"`.
   size_t Open = Message.find('"'), Close = Message.rfind('"');

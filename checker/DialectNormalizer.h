@@ -39,6 +39,9 @@ std::string normalizeDialect(llvm::StringRef Text, const std::vector<Token> &Tok
 /// each Spelling in Name becomes its Original.
 void restorePlaceholders(std::string &Name, const Placeholders &P);
 
+/// Adds to Into each placeholder of From it does not have yet, in order.
+void appendPlaceholders(std::vector<std::string> &Into, const std::vector<std::string> &From);
+
 /// A message about a text whose placeholders normalizeDialect replaced (libpg_query's `syntax
 /// error at or near "_name"`), with the text's own spelling.
 std::string restorePlaceholdersInMessage(std::string Message, const Placeholders &P);

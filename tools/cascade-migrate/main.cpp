@@ -414,9 +414,7 @@ int main(int argc, char **argv) {
     }
     std::vector<Analysis> Parsed = replaySet(Members, Cat);
     for (const Analysis &A : Parsed)
-      for (const std::string &P : A.Placeholders)
-        if (!llvm::is_contained(Placeholders, P))
-          Placeholders.push_back(P);
+      appendPlaceholders(Placeholders, A.Placeholders);
     for (size_t I = 0; I < Parsed.size(); ++I)
       for (const Finding &E : Parsed[I].Diagnostics)
         WithColor::warning(errs(), "cascade-migrate")

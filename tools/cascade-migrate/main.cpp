@@ -378,6 +378,7 @@ int main(int argc, char **argv) {
 
   std::vector<CatalogForeignKey> Storage;
   std::vector<std::string> Placeholders; // those the migrations wrote names with
+  KnownPlaceholders Names(Placeholders);  // messages name tables as the migrations wrote them
   std::function<bool(const QualifiedName &, const std::string &)> NotNull;
   PrimaryKeyLookup PrimaryKey;
   Catalog Cat(Checker.naming());
@@ -439,7 +440,7 @@ int main(int argc, char **argv) {
   for (const CatalogForeignKey &FK : Storage)
     FKs.push_back(&FK);
   CleanupPlan Plan = planCleanup(FKs, *Opts, NotNull, PrimaryKey, DirectOnly);
-  Plan.Placeholders = std::move(Placeholders);
+  Plan.Placeholders = Placeholders;
   if (Plan.Items.empty()) {
     errs() << "cascade-migrate: nothing blocks the delete; no migration written\n";
     return 0;

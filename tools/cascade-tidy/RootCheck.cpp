@@ -15,6 +15,7 @@ void RootInputs::add(const FileReport &R, bool InSet) {
     Partial = true; // a statement that did not parse may create the root
   llvm::append_range(Tables, R.Tables);
   llvm::append_range(Referenced, R.Referenced);
+  appendPlaceholders(Placeholders, R.Placeholders);
   if (!InSet)
     llvm::append_range(LoneReferenced, R.Referenced);
 }
@@ -77,6 +78,7 @@ std::string columnHint(const RootTable &R, const std::vector<CreatedTable> &Tabl
 } // namespace
 
 std::vector<RootMessage> checkRoots(const std::vector<RootsInUse> &Uses, const RootInputs &In) {
+  KnownPlaceholders Names(In.Placeholders); // the nearest tables, as the files wrote them
   std::set<std::string> Created;
   std::vector<QualifiedName> Known;
   for (const CreatedTable &T : In.Tables) {

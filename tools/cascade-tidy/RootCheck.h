@@ -22,6 +22,7 @@ struct RootInputs {
   /// its keys to tables it never creates get notes of their own (ReportUnknownParents).
   bool Partial = false;
   bool HasCxx = false;
+  std::vector<std::string> Placeholders; // the inputs name tables with: shown unquoted
   void add(const FileReport &R, bool InSet);
 };
 

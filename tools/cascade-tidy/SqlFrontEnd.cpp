@@ -141,6 +141,7 @@ std::vector<FileReport> checkSqlGroup(const std::vector<std::string> &Paths,
     finishReport(Reports[MemberOf[M]], Members[M].Sql, Results[M]);
     Reports[MemberOf[M]].Tables = std::move(Results[M].Tables);
     Reports[MemberOf[M]].Referenced = std::move(Results[M].Referenced);
+    Reports[MemberOf[M]].Placeholders = Results[M].Parsed.Placeholders;
   }
   return Reports;
 }

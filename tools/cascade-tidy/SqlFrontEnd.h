@@ -55,6 +55,7 @@ struct FileReport {
   GlobList WarningsAsErrors;
   std::vector<CreatedTable> Tables;      // SQL: tables it creates (RootCheck.h)
   std::vector<QualifiedName> Referenced; // SQL: parents of its FKs
+  std::vector<std::string> Placeholders; // SQL: those it names tables with (`:schema`)
   /// The findings as text output prints them, rendered by the worker that checked the file
   /// (printing is the serial part of a run); empty when not rendered.
   std::string Rendered;

@@ -1,4 +1,5 @@
 #include "CheckOptions.h"
+#include "DialectNormalizer.h"
 #include "Tokens.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -35,6 +36,12 @@ llvm::Expected<RootTable> parseRootTable(llvm::StringRef Spec) {
   };
   if (TS.Error)
     return Fail();
+  // A root named as migrations with template placeholders name it (`:schema.users`), as the
+  // messages show it: read as they are read (normalizeDialect), kept as written.
+  Placeholders Holders;
+  std::string Normal = normalizeDialect(Text, TS.Tokens, Dialect::Postgres, 0, &Holders);
+  if (!Holders.empty())
+    TS = tokenize(Normal);
   size_t I = 0;
   auto Name = parseQualifiedName(TS.Tokens, I, TS.Tokens.size());
   if (!Name)
@@ -46,6 +53,8 @@ llvm::Expected<RootTable> parseRootTable(llvm::StringRef Spec) {
       return Fail();
     R.Column = TS.Tokens[I + 1].Name;
   }
+  for (std::string *Part : {&R.Table.Schema, &R.Table.Name, &R.Column})
+    restorePlaceholders(*Part, Holders);
   return R;
 }
 

@@ -130,6 +130,8 @@ struct RawTree {
     static constexpr ct_kind Kinds[] = {CT_CREATE_STMT, CT_ALTER_TABLE_STMT, CT_ALTER_TABLE_CMD,
                                         CT_DROP_STMT,   CT_RENAME_STMT,      CT_COLUMN_DEF,
                                         CT_CONSTRAINT,  CT_STRING,           CT_LIST};
+    // In NodeKind's order, one per kind: List is the last.
+    static_assert(std::size(Kinds) == static_cast<size_t>(NodeKind::List) + 1);
     return ct_node_kind(V) == Kinds[static_cast<int>(K)] ? V : nullptr;
   }
   static std::vector<Node> items(Node List) {

@@ -71,7 +71,7 @@ struct Document {
 /// A workspace root's migration sets, as the command line would find them from there.
 struct Discovered {
   InputSet Inputs;
-  std::vector<std::vector<FileSettings>> Settings;
+  std::vector<SettingsList> Settings;
   std::map<std::string, size_t> GroupOf;   // absolute path -> group
   std::string Error;                       // a configuration error for the whole root
   std::vector<SetReplayCache> Replay;      // per group: what the last check of it replayed
@@ -622,14 +622,11 @@ Discovered &Server::discover(const std::string &Root) {
   }
   D.Settings.resize(D.Inputs.Groups.size());
   for (size_t G = 0; G < D.Inputs.Groups.size(); ++G)
-    for (const std::string &F : D.Inputs.Groups[G]) {
-      auto S = Resolver->forFile(F, /*KnownFile=*/true);
-      if (!S) {
-        D.Error = llvm::toString(S.takeError());
+    for (const std::string &F : D.Inputs.Groups[G])
+      if (llvm::Error E = Resolver->addFile(D.Settings[G], F, /*KnownFile=*/true)) {
+        D.Error = llvm::toString(std::move(E));
         return D;
       }
-      D.Settings[G].push_back(std::move(*S));
-    }
   bool DialectGiven = Opts.CommandLine.Dialect || ClientSettings.Dialect;
   bool RootsGiven = Opts.CommandLine.RootTables || ClientSettings.RootTables;
   // Each set's dialect (MySQL and SQLite sets get their readers) and MigrationSets roots.
@@ -642,7 +639,7 @@ Discovered &Server::discover(const std::string &Root) {
   for (size_t G = 0; G < D.Inputs.Groups.size(); ++G) {
     if (D.Inputs.Sets[G].IsSet && !D.Settings[G].empty() &&
         D.Settings[G].front().checksDeletePaths())
-      D.Settings[G].front().Checker.ReportUnknownParents = true;
+      D.Settings[G].ownFront().Checker.ReportUnknownParents = true;
     for (const std::string &F : D.Inputs.Groups[G])
       D.GroupOf[absolutePath(F)] = G;
   }
@@ -690,9 +687,9 @@ void Server::lintSql(Document &D) {
   }
   // The set's paths and settings as discovery keeps them: not copied on every keystroke.
   std::vector<std::string> LonePaths;
-  std::vector<FileSettings> LoneSettings;
+  SettingsList LoneSettings;
   const std::vector<std::string> *PathsOf = &LonePaths;
-  const std::vector<FileSettings> *SettingsOf = &LoneSettings;
+  const SettingsList *SettingsOf = &LoneSettings;
   SetReplayCache *Replay = nullptr;
   if (auto G = Found.GroupOf.find(D.Path); G != Found.GroupOf.end()) {
     PathsOf = &Found.Inputs.Groups[G->second];
@@ -707,11 +704,11 @@ void Server::lintSql(Document &D) {
       return;
     }
     LonePaths = {D.Path};
-    LoneSettings = {std::move(*S)};
+    LoneSettings.push_back(std::move(*S));
     Replay = &LoneReplay[D.Path];
   }
   const std::vector<std::string> &Paths = *PathsOf;
-  const std::vector<FileSettings> &Settings = *SettingsOf;
+  const SettingsList &Settings = *SettingsOf;
   EditorView View;
   View.Cache = Replay;
   std::map<std::string, const std::string *> &Buffers = View.Buffers;

@@ -78,20 +78,20 @@ DialectChoice effectiveDialect(const SetInfo &Set, const FileSettings &First,
   return {Set.Dialect, Set.DialectReason};
 }
 
-void applySetDialect(const SetInfo &Set, std::vector<FileSettings> &Settings,
+void applySetDialect(const SetInfo &Set, SettingsList &Settings,
                      bool DialectOnCommandLine) {
   if (Settings.empty() || DialectOnCommandLine)
     return;
   DialectChoice D = effectiveDialect(Set, Settings.front(), DialectOnCommandLine);
   // A detected (or configured) MySQL or SQLite set is read by its own reader.
   if (Set.DialectOverridden || !isCheckedDialect(D.Dialect))
-    for (FileSettings &S : Settings)
+    for (FileSettings &S : Settings.entries())
       S.Checker.Analyzer.SqlDialect =
           parseDialect(setDialectName(D.Dialect)).value_or(Dialect::Auto);
 }
 
 void settleContentDialect(SetInfo &Set, llvm::ArrayRef<FileReport> Read,
-                          std::vector<FileSettings> &Settings, bool DialectOnCommandLine) {
+                          SettingsList &Settings, bool DialectOnCommandLine) {
   std::vector<GroupText> Texts;
   for (const FileReport &R : Read) {
     GroupText T{R.Path, std::nullopt};
@@ -104,17 +104,17 @@ void settleContentDialect(SetInfo &Set, llvm::ArrayRef<FileReport> Read,
 }
 
 llvm::Expected<std::vector<std::string>>
-holdUncheckedSets(InputSet &Inputs, std::vector<std::vector<FileSettings>> &Settings,
+holdUncheckedSets(InputSet &Inputs, std::vector<SettingsList> &Settings,
                   bool DialectOnCommandLine, bool RootsOnCommandLine) {
   std::vector<std::string> Notes;
   InputSet Kept;
-  std::vector<std::vector<FileSettings>> KeptSettings;
+  std::vector<SettingsList> KeptSettings;
   for (size_t G = 0; G < Inputs.Groups.size(); ++G) {
     const SetInfo &Set = Inputs.Sets[G];
     if (Settings[G].empty())
       continue;
     applySetDialect(Set, Settings[G], DialectOnCommandLine);
-    for (FileSettings &S : Settings[G]) {
+    for (FileSettings &S : Settings[G].entries()) {
       if (Set.RootTables && !RootsOnCommandLine) {
         S.Checker.Checks.Roots.clear();
         for (const std::string &Spec : *Set.RootTables) {
@@ -138,7 +138,7 @@ holdUncheckedSets(InputSet &Inputs, std::vector<std::vector<FileSettings>> &Sett
 }
 
 void listSets(llvm::raw_ostream &OS, const InputSet &Inputs,
-              const std::vector<std::vector<FileSettings>> &Settings, bool DialectOnCommandLine) {
+              const std::vector<SettingsList> &Settings, bool DialectOnCommandLine) {
   auto Dialect = [&](size_t G) {
     const SetInfo &Set = Inputs.Sets[G];
     DialectChoice D = Settings[G].empty()

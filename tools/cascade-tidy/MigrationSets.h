@@ -26,25 +26,25 @@ DialectChoice effectiveDialect(const SetInfo &Set, const FileSettings &First,
 
 /// Sets the settings' SQL dialect for a set whose dialect is not read by auto: a MigrationSets
 /// Dialect, or a detected (or configured) MySQL or SQLite. --dialect wins over both.
-void applySetDialect(const SetInfo &Set, std::vector<FileSettings> &Settings,
+void applySetDialect(const SetInfo &Set, SettingsList &Settings,
                      bool DialectOnCommandLine);
 
 /// A ContentPending set: its dialect decided from the texts its check read (checkSqlGroup's
 /// GroupReadHook), then applied to its settings as holdUncheckedSets applies a known one.
 void settleContentDialect(SetInfo &Set, llvm::ArrayRef<FileReport> Read,
-                          std::vector<FileSettings> &Settings, bool DialectOnCommandLine);
+                          SettingsList &Settings, bool DialectOnCommandLine);
 
 /// Applies each set's MigrationSets Dialect, detected MySQL/SQLite dialect and RootTables (unless
 /// the command line gives them) to its files' settings. Every dialect is checked now (MySQL and
 /// SQLite by ForeignDialectReader), so no group is held back; the notes are empty.
 llvm::Expected<std::vector<std::string>>
-holdUncheckedSets(InputSet &Inputs, std::vector<std::vector<FileSettings>> &Settings,
+holdUncheckedSets(InputSet &Inputs, std::vector<SettingsList> &Settings,
                   bool DialectOnCommandLine, bool RootsOnCommandLine);
 
 /// --list-sets: each set (folder, how found, dialect, base files, migrations in replay
 /// order), then the files checked on their own.
 void listSets(llvm::raw_ostream &OS, const InputSet &Inputs,
-              const std::vector<std::vector<FileSettings>> &Settings, bool DialectOnCommandLine);
+              const std::vector<SettingsList> &Settings, bool DialectOnCommandLine);
 
 } // namespace cascade
 

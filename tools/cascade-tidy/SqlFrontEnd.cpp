@@ -102,7 +102,7 @@ std::string noChecksMessage(const FileSettings &S) {
 }
 
 std::vector<FileReport> checkSqlGroup(const std::vector<std::string> &Paths,
-                                      const std::vector<FileSettings> &Settings,
+                                      const SettingsList &Settings,
                                       EditorView *Editor, GroupReadHook OnRead) {
   std::vector<FileReport> Reports(Paths.size());
   std::vector<SetMember> Members;
@@ -196,9 +196,9 @@ llvm::Expected<Config> SettingsResolver::effectiveConfig(const std::string &Path
   return C;
 }
 
-llvm::Expected<FileSettings> SettingsResolver::forFile(const std::string &Path,
-                                                      bool KnownFile) {
-  std::string Abs = absolutePath(Path);
+llvm::Expected<const std::pair<FileSettings, std::vector<std::string>> *>
+SettingsResolver::directoryEntry(const std::string &Path, bool KnownFile, std::string &Abs) {
+  Abs = absolutePath(Path);
   // (A stat per input file was a tenth of the serial start of a 6,000-file run.)
   std::string Dir = !KnownFile && llvm::sys::fs::is_directory(Abs)
                         ? Abs
@@ -214,12 +214,50 @@ llvm::Expected<FileSettings> SettingsResolver::forFile(const std::string &Path,
     G.lock();
     It = ByDirectory.try_emplace(Dir, std::move(*S), std::move(Patterns)).first;
   }
-  FileSettings S = It->second.first;
+  return &It->second; // std::map: the entry stays where it is
+}
+
+static bool frozenBy(const std::vector<std::string> &Patterns, const std::string &Abs) {
+  return llvm::any_of(Patterns, [&](const std::string &P) { return wildcardMatch(P, Abs); });
+}
+
+llvm::Expected<FileSettings> SettingsResolver::forFile(const std::string &Path,
+                                                      bool KnownFile) {
+  std::string Abs;
+  auto Entry = directoryEntry(Path, KnownFile, Abs);
+  if (!Entry)
+    return Entry.takeError();
+  FileSettings S = (*Entry)->first;
   S.MaxInputBytes = MaxInputBytes; // a public field: it may change between calls
-  for (const std::string &Pattern : It->second.second)
-    if (wildcardMatch(Pattern, Abs))
-      S.Frozen = true;
+  S.Frozen = frozenBy((*Entry)->second, Abs);
   return S;
+}
+
+llvm::Error SettingsResolver::addFile(SettingsList &List, const std::string &Path,
+                                      bool KnownFile) {
+  std::string Abs;
+  auto Entry = directoryEntry(Path, KnownFile, Abs);
+  if (!Entry)
+    return Entry.takeError();
+  bool Frozen = frozenBy((*Entry)->second, Abs);
+  SettingsList::OriginKey Origin{*Entry, Frozen};
+  if (List.shareWithLast(Origin, MaxInputBytes))
+    return llvm::Error::success();
+  FileSettings S = (*Entry)->first;
+  S.MaxInputBytes = MaxInputBytes;
+  S.Frozen = Frozen;
+  List.add(std::move(S), Origin);
+  return llvm::Error::success();
+}
+
+FileSettings &SettingsList::ownFront() {
+  if (Index.size() > 1 && Index[1] == Index[0]) {
+    // Split: the first file gets an entry of its own, at the end (indexes stay valid).
+    Distinct.push_back(Distinct[Index[0]]);
+    Origins.push_back({nullptr, false});
+    Index[0] = static_cast<unsigned>(Distinct.size() - 1);
+  }
+  return Distinct[Index[0]];
 }
 
 llvm::Expected<FileSettings>

@@ -496,14 +496,11 @@ int main(int argc, char **argv) {
   if (Error E = refuseInputAsExportFile(Inputs, OutputOpt, "--output", "the --format output"))
     return fail(toString(std::move(E)));
 
-  std::vector<std::vector<FileSettings>> Settings(Inputs.Groups.size());
+  std::vector<SettingsList> Settings(Inputs.Groups.size());
   for (size_t G = 0; G < Inputs.Groups.size(); ++G)
-    for (const std::string &F : Inputs.Groups[G]) {
-      auto S = Resolver.forFile(F, /*KnownFile=*/true);
-      if (!S)
-        return fail(toString(S.takeError()));
-      Settings[G].push_back(std::move(*S));
-    }
+    for (const std::string &F : Inputs.Groups[G])
+      if (Error E = Resolver.addFile(Settings[G], F, /*KnownFile=*/true))
+        return fail(toString(std::move(E)));
   if (ListSets) {
     listSets(outs(), Inputs, Settings, DialectOpt.getNumOccurrences() > 0);
     return exitNow(Status);
@@ -527,8 +524,8 @@ int main(int argc, char **argv) {
         NoChecks = noChecksMessage(S);
       Any = Any || S.enablesAnyCheck();
     };
-    for (const std::vector<FileSettings> &G : Settings)
-      for (const FileSettings &S : G)
+    for (SettingsList &G : Settings)
+      for (const FileSettings &S : G.entries())
         Note(S);
     for (const std::string &F : Inputs.CxxFiles) {
       auto S = Resolver.forFile(F);
@@ -545,7 +542,7 @@ int main(int argc, char **argv) {
   for (size_t G = 0; G < Inputs.Groups.size(); ++G)
     if (G < Inputs.Sets.size() && Inputs.Sets[G].IsSet && !Settings[G].empty() &&
         Settings[G].front().checksDeletePaths())
-      Settings[G].front().Checker.ReportUnknownParents = true;
+      Settings[G].ownFront().Checker.ReportUnknownParents = true;
 
   // The text goes to standard output unless --format without --output puts the format there.
   bool TextToStdout = *Format == OutputFormat::Clang || !OutputOpt.empty();
@@ -598,7 +595,7 @@ int main(int argc, char **argv) {
     for (size_t I = 0; I < GroupReports[G].size(); ++I) {
       FileReport &R = GroupReports[G][I];
       RootIn.add(R, Settings[G].front().Checker.ReportUnknownParents);
-      if (Settings[G][I].checksDeletePaths())
+      if (Settings[G][I].checksDeletePaths() && !Settings[G].sharedWithPrevious(I))
         RootUses.push_back({Settings[G][I].Checker.Checks.Roots, Settings[G][I].RootsSource});
       // A file replayed but not reported still shows why it could not be read.
       if (Reported && !Reported->count(realPathOr(R.Path)) && R.ReadError.empty())

@@ -169,11 +169,15 @@ private:
   llvm::Expected<std::optional<FoundConfig>> fileConfig(const std::string &Path);
   llvm::Expected<FileSettings> settingsFor(const std::string &Path,
                                            std::vector<std::string> &FrozenPatterns);
-  /// forFile's work per configuration directory: the settings (Frozen unset) and the absolute
-  /// FrozenMigrations patterns. ConfigFinder caches per directory too, so this changes nothing.
-  std::map<std::string, std::pair<FileSettings, std::vector<std::string>>> ByDirectory;
+  /// forFile's work per configuration: the settings (Frozen unset) and the absolute
+  /// FrozenMigrations patterns, by the configuration file they come from (its path and
+  /// folder), and the entry of each directory asked about. ConfigFinder caches per directory
+  /// too, so this changes nothing.
+  using SettingsEntry = std::pair<FileSettings, std::vector<std::string>>;
+  std::map<std::string, SettingsEntry> ByConfig;
+  std::map<std::string, const SettingsEntry *> ByDirectory;
   /// Finds (or makes) Dir's entry; Abs is the file's absolute path, for Frozen.
-  llvm::Expected<const std::pair<FileSettings, std::vector<std::string>> *>
+  llvm::Expected<const SettingsEntry *>
   directoryEntry(const std::string &Path, bool KnownFile, std::string &Abs);
   std::mutex ByDirectoryLock;
   Config CommandLine;

@@ -344,7 +344,10 @@ OwnershipAnalysis analyzeOwnership(const std::vector<const CatalogForeignKey *> 
       if (K.Fix != std::optional<Action>(Action::Cascade))
         Next[I] = K.Fix;
     A.Direct = std::move(Decided);
-    if (Round > 0 && Next == Planned)
+    // Nothing planned but cascades: the next round's closures would be these (an empty plan
+    // changes no key: analyzeDeletePaths only looks keys up in it), so would its classes, and
+    // the loop would stop there. A set whose keys all cascade once fixed needs one round.
+    if ((Round > 0 || Next.empty()) && Next == Planned)
       break;
     Planned = std::move(Next);
     A.Closures = analyzeDeletePaths(FKs, Opts, NotNull, &Planned);

@@ -6,7 +6,7 @@
 #   RUNS=3 COPIES=10 bash tools/bench/run.sh
 #
 # Environment: BUILD_DIR (build), RUNS (5: rounds of the scaling line), CORPUS_RUNS (3: rounds of
-# the two big corpora, where one round runs six commands), SLOW_RUNS (3: rounds for the C/C++ lines,
+# the two big corpora, where one round runs six commands), SLOW_RUNS (5: rounds for the C/C++ lines,
 # whose clang-tidy runs take seconds), FILE_RUNS (20: rounds of the one-file and start-up lines),
 # COPIES (30: copies of the real corpus), BUNDLED_COPIES (200), CXX_TUS (20: translation units of the
 # C++ tree where 5% hold SQL), CXX_SQL_TUS (10: of the tree where every TU does), FLAT=1 (add the old
@@ -16,7 +16,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 root=$PWD
 BUILD_DIR=${BUILD_DIR:-build}
 RUNS=${RUNS:-5}
-SLOW_RUNS=${SLOW_RUNS:-3}
+SLOW_RUNS=${SLOW_RUNS:-5}
 COPIES=${COPIES:-30}
 BUNDLED_COPIES=${BUNDLED_COPIES:-200}
 FILE_RUNS=${FILE_RUNS:-20}

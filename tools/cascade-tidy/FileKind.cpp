@@ -126,30 +126,36 @@ DatabaseListing::DatabaseListing(const clang::tooling::CompilationDatabase *Give
     GivenFiles = listedFiles(*Given);
 }
 
-const std::set<std::string> &DatabaseListing::filesIn(const std::string &Dir) {
+const std::set<std::string> *DatabaseListing::filesIn(const std::string &Dir) {
   auto It = ByDir.find(Dir);
   if (It != ByDir.end())
     return It->second;
-  std::set<std::string> Files;
+  const std::set<std::string> *Files = nullptr;
   std::string ErrorPath, Error;
   llvm::SmallString<256> Json(Dir);
   llvm::sys::path::append(Json, "compile_commands.json");
   if (llvm::sys::fs::exists(Json)) {
     if (auto DB = loadCompilationDatabase(Dir, ErrorPath, Error))
-      Files = listedFiles(*DB);
+      Files = &Loaded.emplace_back(listedFiles(*DB));
   } else {
     llvm::StringRef Parent = llvm::sys::path::parent_path(Dir);
     if (!Parent.empty() && Parent != Dir)
       Files = filesIn(Parent.str());
   }
-  return ByDir[Dir] = std::move(Files);
+  return ByDir[Dir] = Files;
+}
+
+const std::set<std::string> *DatabaseListing::filesFor(llvm::StringRef RealDir) {
+  if (GivenFiles)
+    return GivenFiles->empty() ? nullptr : &*GivenFiles;
+  return filesIn(RealDir.str());
 }
 
 bool DatabaseListing::lists(llvm::StringRef Path) {
   std::string Real = realPathOr(Path);
-  if (GivenFiles)
-    return GivenFiles->count(Real) > 0;
-  return filesIn(llvm::sys::path::parent_path(absolutePath(Real)).str()).count(Real) > 0;
+  const std::set<std::string> *Files =
+      filesFor(llvm::sys::path::parent_path(absolutePath(Real)));
+  return Files && Files->count(Real) > 0;
 }
 
 FileKind explicitFileKind(llvm::StringRef Path, std::optional<FileKind> Language,

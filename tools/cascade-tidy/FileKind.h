@@ -6,6 +6,7 @@
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringRef.h"
 
+#include <deque>
 #include <map>
 #include <memory>
 #include <optional>
@@ -33,11 +34,16 @@ class DatabaseListing {
 public:
   explicit DatabaseListing(const clang::tooling::CompilationDatabase *Given);
   bool lists(llvm::StringRef Path);
+  /// The real paths of the files the database that covers RealDir (a real, absolute path)
+  /// lists; null when none does. A walk asks once per folder, not once per file: at a
+  /// repository's root most files have neither a .sql nor a C/C++ extension.
+  const std::set<std::string> *filesFor(llvm::StringRef RealDir);
 
 private:
-  const std::set<std::string> &filesIn(const std::string &Dir);
+  const std::set<std::string> *filesIn(const std::string &Dir);
   std::optional<std::set<std::string>> GivenFiles;
-  std::map<std::string, std::set<std::string>> ByDir; // directory -> files its database lists
+  std::map<std::string, const std::set<std::string> *> ByDir; // directory -> its database's files
+  std::deque<std::set<std::string>> Loaded; // one per compile_commands.json read
 };
 
 /// The kind of a file named on the command line: Language when given, else by extension

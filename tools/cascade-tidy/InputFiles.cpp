@@ -70,7 +70,10 @@ struct Walker {
   std::set<fs::UniqueID> Entered;
   std::vector<std::pair<fs::UniqueID, std::string>> Ancestors;
 
-  void enter(const std::string &Dir, const fs::file_status &St) {
+  /// RealDir: Dir with symlinks resolved, absolute (kept along the walk: a folder readdir
+  /// says is no symlink adds its name to its parent's; realpath(3) per folder was a tenth of a
+  /// walk at a repository's root).
+  void enter(const std::string &Dir, const std::string &RealDir, const fs::file_status &St) {
     fs::UniqueID Id = St.getUniqueID();
     for (const auto &[AncestorId, AncestorPath] : Ancestors)
       if (AncestorId == Id) {
@@ -80,11 +83,11 @@ struct Walker {
     if (!Entered.insert(Id).second)
       return;
     Ancestors.push_back({Id, Dir});
-    walk(Dir);
+    walk(Dir, RealDir);
     Ancestors.pop_back();
   }
 
-  void walk(const std::string &Dir) {
+  void walk(const std::string &Dir, const std::string &RealDir) {
     std::error_code EC;
     std::vector<std::pair<std::string, fs::file_type>> Entries; // the type from readdir
     for (fs::directory_iterator It(Dir, EC), End; It != End && !EC; It.increment(EC))
@@ -94,6 +97,9 @@ struct Walker {
       return;
     }
     llvm::sort(Entries);
+    // What a compilation database lists for this folder, looked up once, at the first file
+    // that needs it.
+    std::optional<const std::set<std::string> *> Listed;
     for (const auto &[P, Type] : Entries) {
       if (excluded(P, Opts))
         continue;
@@ -110,12 +116,15 @@ struct Walker {
       }
       if (fs::is_directory(St)) {
         if (!skippedDirectory(P))
-          enter(P, St);
+          enter(P,
+                Type == fs::file_type::directory_file ? child(RealDir, P)
+                                                      : absolutePath(realPathOr(P)),
+                St);
         continue;
       }
       bool Cxx = Opts.isCxx(P);
-      if (!Sql && !Cxx && Opts.ListedInDatabase && fs::is_regular_file(St) &&
-          Opts.ListedInDatabase(P)) {
+      if (!Sql && !Cxx && Opts.DatabaseFiles && fs::is_regular_file(St) &&
+          listed(P, Type, RealDir, Listed)) {
         Cxx = true;
         Out.CxxLanguage[absolutePath(P)] = FileKind::Cxx;
       }
@@ -136,6 +145,25 @@ struct Walker {
       else
         Out.SkippedDown.push_back(P);
     }
+  }
+
+  static std::string child(llvm::StringRef RealDir, llvm::StringRef P) {
+    llvm::SmallString<256> Out(RealDir);
+    path::append(Out, path::filename(P));
+    return Out.str().str();
+  }
+
+  /// Whether a compilation database lists the file P of the folder RealDir.
+  bool listed(const std::string &P, fs::file_type Type, const std::string &RealDir,
+              std::optional<const std::set<std::string> *> &Listed) {
+    if (Type == fs::file_type::regular_file) { // no symlink: it is where its folder is
+      if (!Listed)
+        Listed = Opts.DatabaseFiles(RealDir);
+      return *Listed && (*Listed)->count(child(RealDir, P)) > 0;
+    }
+    std::string Real = absolutePath(realPathOr(P)); // a symlink: where it points
+    const std::set<std::string> *Files = Opts.DatabaseFiles(path::parent_path(Real));
+    return Files && Files->count(Real) > 0;
   }
 };
 
@@ -210,8 +238,8 @@ InputSet collectInputs(const std::vector<std::string> &Paths, const InputOptions
       continue;
     }
     if (fs::is_directory(St)) {
-      Walker W{Opts, Out, {}, {}, {}, {}};
-      W.enter(P, St);
+      Walker W{Opts, Out, {}, {}, {}, {}, {}};
+      W.enter(P, absolutePath(realPathOr(P)), St);
       for (size_t I = 0; I < W.Files.size(); ++I)
         if (First(W.Files[I], W.FileIsNoLink[I]))
           Out.Found.push_back({std::move(W.Files[I]), false});

@@ -9,6 +9,7 @@
 #include "llvm/Support/Error.h"
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -49,9 +50,10 @@ struct InputOptions {
   /// The kind of a file named on the command line (FileKind.h: explicitFileKind); unset: by
   /// extension. A walk always goes by extension.
   std::function<FileKind(llvm::StringRef Path, bool &ExtensionDecided)> ExplicitKind;
-  /// A walk takes a file without a C/C++ or .sql extension only when this says a compilation
-  /// database lists it (then as C++); unset: never.
-  std::function<bool(llvm::StringRef Path)> ListedInDatabase;
+  /// A walk takes a file without a C/C++ or .sql extension only when a compilation database
+  /// lists it (then as C++): this gives, for a folder's real path, the real paths of the files
+  /// the database that covers it lists (null: none does); unset: never.
+  std::function<const std::set<std::string> *(llvm::StringRef RealDir)> DatabaseFiles;
   /// Leave a set's dialect to the check (SetInfo::ContentPending) when only its files' content
   /// can decide it: the check reads them anyway, once, in the worker that checks the set.
   /// Whoever needs every dialect before checking (--list-sets, the language server) leaves it

@@ -433,7 +433,7 @@ int main(int argc, char **argv) {
   InOpts.ExplicitKind = [&](StringRef P, bool &ByExtension) {
     return explicitFileKind(P, Language, InOpts.isCxx(P), &Listing, ByExtension);
   };
-  InOpts.ListedInDatabase = [&](StringRef P) { return Listing.lists(P); };
+  InOpts.DatabaseFiles = [&](StringRef RealDir) { return Listing.filesFor(RealDir); };
   // A set's dialect by content is decided in the worker that checks it, from the texts it reads
   // (each file read once, no pass over the whole tree first); --list-sets shows them all, and
   // the reference path decides them all up front (test/perf/fast-paths-identical.test).

@@ -130,4 +130,21 @@ std::string absolutePath(llvm::StringRef P) {
   return Out.str().str();
 }
 
+std::string AbsolutePaths::of(llvm::StringRef P) {
+  llvm::StringRef Name = llvm::sys::path::filename(P);
+  // Only a plain name is added as it is ("x/." and "x/.." change the folder).
+  if (Name.empty() || Name == "." || Name == ".." || Name == "/" || P.ends_with("/") ||
+      P.starts_with("//")) // a root name to LLVM
+    return absolutePath(P);
+  llvm::StringRef Folder = llvm::sys::path::parent_path(P);
+  if (!Have || Folder != LastFolder) {
+    LastFolder = Folder.str();
+    LastAbsolute = absolutePath(Folder);
+    Have = true;
+  }
+  llvm::SmallString<256> Out(LastAbsolute);
+  llvm::sys::path::append(Out, Name);
+  return Out.str().str();
+}
+
 } // namespace cascade

@@ -34,6 +34,17 @@ llvm::Expected<std::string> readRegularFile(llvm::StringRef Path, uint64_t Limit
 /// large tree.
 std::string absolutePath(llvm::StringRef P);
 
+/// absolutePath for many paths in a row: a path in the same folder as the one before it (as a
+/// walk lists them) takes that folder's absolute path and adds its name.
+class AbsolutePaths {
+public:
+  std::string of(llvm::StringRef P);
+
+private:
+  bool Have = false;
+  std::string LastFolder, LastAbsolute; // as spelled, and absolute
+};
+
 /// "64 MiB", "512 KiB", "100 bytes": a limit as the messages show it.
 std::string describeSize(uint64_t Bytes);
 

@@ -49,14 +49,14 @@ std::optional<SetDialect> dialectFromName(llvm::StringRef Name) {
   llvm::SmallVector<llvm::StringRef, 4> Words;
   llvm::SplitString(Name, Words, "-_. 0123456789");
   for (llvm::StringRef W : Words) {
-    std::string L = W.lower();
-    if (L == "mysql" || L == "mariadb")
+    auto Is = [&](llvm::StringRef S) { return W.equals_insensitive(S); };
+    if (Is("mysql") || Is("mariadb"))
       return SetDialect::Mysql;
-    if (L == "sqlite")
+    if (Is("sqlite"))
       return SetDialect::Sqlite;
-    if (L == "postgres" || L == "postgresql" || L == "pg" || L == "pgsql")
+    if (Is("postgres") || Is("postgresql") || Is("pg") || Is("pgsql"))
       return SetDialect::Postgres;
-    if (L == "cockroach" || L == "cockroachdb" || L == "crdb")
+    if (Is("cockroach") || Is("cockroachdb") || Is("crdb"))
       return SetDialect::Cockroach;
   }
   return std::nullopt;
@@ -399,6 +399,8 @@ struct SetBuilder {
 /// built once (a 6000-file set compared keys built per comparison for 2% of a run).
 static std::vector<size_t> replayOrder(std::vector<size_t> Ids, const std::vector<Entry> &E,
                                        const FolderSet &MigrationFolders) {
+  if (Ids.size() < 2) // a loose file: thousands of them in some trees
+    return Ids;
   using Key = std::tuple<bool, bool, std::vector<uint64_t>, llvm::StringRef>;
   auto KeyOf = [&](size_t Id) {
     llvm::StringRef P = E[Id].Abs;
@@ -426,8 +428,9 @@ std::vector<SetInfo> discoverSets(const std::vector<FoundFile> &Files,
                                   const SetFileReader &Read, bool DeferContent) {
   std::vector<Entry> E;
   E.reserve(Files.size());
+  AbsolutePaths Absolute;
   for (size_t I = 0; I < Files.size(); ++I)
-    E.push_back({Files[I].Path, absolutePath(Files[I].Path), I, Files[I].Explicit, -1, {}});
+    E.push_back({Files[I].Path, Absolute.of(Files[I].Path), I, Files[I].Explicit, -1, {}});
   for (Entry &F : E)
     F.Dir = path::parent_path(F.Abs);
   // The entries by absolute path: the files under a folder are one range of it.
@@ -692,21 +695,20 @@ std::vector<SetInfo> discoverSets(const std::vector<FoundFile> &Files,
     if (!Info.DialectOverridden) {
       // Folder names first: the set's folder and its parent (a loose file: its folder, its
       // parent and its own name).
-      llvm::SmallVector<std::string, 3> Names;
+      llvm::SmallVector<llvm::StringRef, 3> Names; // into B.Folder or the entry's path
       if (Info.IsSet) {
-        Names = {path::filename(B.Folder).str(),
-                 path::filename(path::parent_path(B.Folder)).str()};
+        Names = {path::filename(B.Folder), path::filename(path::parent_path(B.Folder))};
       } else {
         llvm::StringRef A = E[Any.front()].Abs;
-        Names = {path::stem(A).str(), path::filename(path::parent_path(A)).str(),
-                 path::filename(path::parent_path(path::parent_path(A))).str()};
+        Names = {path::stem(A), path::filename(path::parent_path(A)),
+                 path::filename(path::parent_path(path::parent_path(A)))};
       }
-      for (const std::string &N : Names)
+      for (const llvm::StringRef &N : Names)
         if (auto D = dialectFromName(N)) {
           Info.Dialect = *D;
           Info.DialectReason = (Info.IsSet || &N != &Names.front() ? "folder name '"
                                                                    : "file name '") +
-                               N + "'";
+                               N.str() + "'";
           break;
         }
       if (Info.DialectReason.empty() && Info.IsSet && Read) {

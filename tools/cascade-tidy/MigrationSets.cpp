@@ -6,6 +6,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
+#include <optional>
 #include <set>
 
 namespace fs = llvm::sys::fs;
@@ -27,7 +28,13 @@ llvm::Error applyMigrationSets(InputSet &Inputs, SettingsResolver &Resolver) {
   for (const FoundFile &F : Inputs.Found)
     All.push_back(F.Path);
   llvm::append_range(All, Inputs.LintedDown);
+  std::optional<llvm::StringRef> Last; // the folder of the file before, as spelled
   for (const std::string &F : All) {
+    // A walk lists a folder's files in a row: the folder is resolved once, not per file.
+    llvm::StringRef Folder = path::parent_path(F);
+    if (Last == Folder)
+      continue;
+    Last = Folder;
     if (!Dirs.insert(path::parent_path(absolutePath(F)).str()).second)
       continue;
     auto C = Resolver.effectiveConfig(F);

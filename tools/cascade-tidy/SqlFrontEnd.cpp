@@ -197,8 +197,9 @@ llvm::Expected<Config> SettingsResolver::effectiveConfig(const std::string &Path
 }
 
 llvm::Expected<const SettingsResolver::SettingsEntry *>
-SettingsResolver::directoryEntry(const std::string &Path, bool KnownFile, std::string &Abs) {
-  Abs = absolutePath(Path);
+SettingsResolver::directoryEntry(const std::string &Path, bool KnownFile, std::string &Abs,
+                                 AbsolutePaths *Paths) {
+  Abs = Paths ? Paths->of(Path) : absolutePath(Path);
   // (A stat per input file was a tenth of the serial start of a 6,000-file run.)
   std::string Dir = !KnownFile && llvm::sys::fs::is_directory(Abs)
                         ? Abs
@@ -247,9 +248,9 @@ llvm::Expected<FileSettings> SettingsResolver::forFile(const std::string &Path,
 }
 
 llvm::Error SettingsResolver::addFile(SettingsList &List, const std::string &Path,
-                                      bool KnownFile) {
+                                      bool KnownFile, AbsolutePaths *Paths) {
   std::string Abs;
-  auto Entry = directoryEntry(Path, KnownFile, Abs);
+  auto Entry = directoryEntry(Path, KnownFile, Abs, Paths);
   if (!Entry)
     return Entry.takeError();
   bool Frozen = frozenBy((*Entry)->second, Abs);

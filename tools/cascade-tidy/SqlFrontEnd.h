@@ -142,7 +142,9 @@ public:
   llvm::Expected<FileSettings> forFile(const std::string &Path, bool KnownFile = false);
   /// Adds Path's settings to List, shared with the previous file's when they are the same
   /// (the same configuration file and FrozenMigrations verdict).
-  llvm::Error addFile(SettingsList &List, const std::string &Path, bool KnownFile = false);
+  /// Paths: absolute paths of many files in a row (main's inputs), when given.
+  llvm::Error addFile(SettingsList &List, const std::string &Path, bool KnownFile = false,
+                      AbsolutePaths *Paths = nullptr);
   /// The merged configuration that applies to Path.
   llvm::Expected<Config> effectiveConfig(const std::string &Path);
   /// "# RootTables: from /x/.clang-tidy" lines for --dump-config, one per key not a default.
@@ -162,7 +164,8 @@ private:
   std::map<std::string, const SettingsEntry *> ByDirectory;
   /// Finds (or makes) Dir's entry; Abs is the file's absolute path, for Frozen.
   llvm::Expected<const SettingsEntry *>
-  directoryEntry(const std::string &Path, bool KnownFile, std::string &Abs);
+  directoryEntry(const std::string &Path, bool KnownFile, std::string &Abs,
+                 AbsolutePaths *Paths = nullptr);
   std::mutex ByDirectoryLock;
   Config CommandLine;
   std::optional<Config> Explicit;

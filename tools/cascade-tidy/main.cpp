@@ -497,9 +497,10 @@ int main(int argc, char **argv) {
     return fail(toString(std::move(E)));
 
   std::vector<SettingsList> Settings(Inputs.Groups.size());
+  AbsolutePaths InputPaths;
   for (size_t G = 0; G < Inputs.Groups.size(); ++G)
     for (const std::string &F : Inputs.Groups[G])
-      if (Error E = Resolver.addFile(Settings[G], F, /*KnownFile=*/true))
+      if (Error E = Resolver.addFile(Settings[G], F, /*KnownFile=*/true, &InputPaths))
         return fail(toString(std::move(E)));
   if (ListSets) {
     listSets(outs(), Inputs, Settings, DialectOpt.getNumOccurrences() > 0);
